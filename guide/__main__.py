@@ -1,0 +1,7 @@
+"""``python -m guide`` runs the app."""
+
+import sys
+
+from guide.app import main
+
+sys.exit(main())

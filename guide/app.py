@@ -1,0 +1,72 @@
+"""Command-line entry point behind ``main.py`` and the ``health-guide`` console script."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from guide import __version__
+from guide.content import Pack, PackError, load_pack
+from guide.locations import bundled_dir
+
+EXIT_OK = 0
+EXIT_UNUSABLE_PACK = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="health-guide",
+        description="An offline guide to fibromyalgia and chronic pain.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path,
+                        help="use the content pack in DIR instead of the bundled guide")
+    parser.add_argument("--profile", metavar="DIR", type=Path,
+                        help="keep your settings in DIR (default: your per-user app-data folder)")
+    parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_article", default="",
+                        help="open this article first, e.g. medicines/ketamine-infusion")
+    return parser
+
+
+def display_available() -> bool:
+    """Whether a message box could be seen by someone (not headless, not offscreen)."""
+    if os.environ.get("QT_QPA_PLATFORM", "") in {"offscreen", "minimal"}:
+        return False
+    if sys.platform in {"win32", "darwin"}:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def report_fatal(message: str) -> int:
+    """Print one line to stderr (and show it when a screen exists); return exit code 2."""
+    print(f"health-guide: error: {message}", file=sys.stderr)
+    if display_available():
+        from guide.ui.application import show_fatal_error  # noqa: PLC0415 - Qt only if needed
+
+        show_fatal_error(message)
+    return EXIT_UNUSABLE_PACK
+
+
+def load_or_report(content: Path | None) -> Pack | int:
+    """Load the pack, printing its problems; an exit code if it is unusable."""
+    try:
+        pack = load_pack(content or bundled_dir("content"))
+    except PackError as exc:
+        return report_fatal(str(exc))
+    for problem in pack.problems:
+        print(problem, file=sys.stderr)
+    return pack
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    pack = load_or_report(args.content)
+    if isinstance(pack, int):
+        return pack
+    from guide.ui.application import run  # noqa: PLC0415 - keep --help/--version free of Qt
+
+    return run(pack, profile_dir=args.profile, open_article=args.open_article)

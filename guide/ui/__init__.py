@@ -1,0 +1,1 @@
+"""The Qt user interface: one module per widget."""

@@ -1,0 +1,100 @@
+"""Create the QApplication, ask for the disclaimer, and show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from guide import __version__
+from guide.content import Pack
+from guide.locations import bundled_dir
+from guide.profile import JsonFileBackend, Profile
+from guide.render import Renderer
+from guide.ui.disclaimer_dialog import DisclaimerDialog
+from guide.ui.main_window import MainWindow
+from guide.versions import broken_qt_binding
+
+APP_NAME = "Health Guide"
+ORGANISATION = "HealthGuide"
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication, creating and styling it on first use."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setApplicationName(APP_NAME)
+    QGuiApplication.setOrganizationName(ORGANISATION)
+    QGuiApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("health-guide")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    """A calm look: Fusion, a comfortable base font size and the bundled style sheet."""
+    resources = bundled_dir("resources")
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resources / "icons" / "health-guide.svg")))
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    try:
+        app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"health-guide: warning: style sheet not loaded: {exc}", file=sys.stderr)
+
+
+def default_profile_dir() -> Path:
+    """The platform's per-user app-data folder for Health Guide."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".health-guide"
+
+
+def start(pack: Pack, profile: Profile, open_article: str = "") -> MainWindow | None:
+    """Ask for the disclaimer if needed, then build and show the main window.
+
+    Returns ``None`` when the reader declines the disclaimer; nothing is recorded then.
+    """
+    renderer = Renderer(pack)
+    if profile.accepted_disclaimer() != pack.disclaimer.version:
+        if not DisclaimerDialog.ask(renderer.disclaimer_html(), pack.title):
+            return None
+        profile.set_accepted_disclaimer(pack.disclaimer.version)
+    window = MainWindow(pack, profile, renderer)
+    window.restore_layout()
+    first = open_article or profile.last_article()
+    if first not in pack.articles:
+        if open_article:
+            window.show_notice(f"This guide has no article '{open_article}'; showing the home "
+                               "page instead.")
+        first = pack.home
+    window.open_location(first)
+    window.show()
+    return window
+
+
+def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "") -> int:
+    """Run the app until the main window closes; returns the exit code."""
+    problem = broken_qt_binding(sys.version_info[:2], PySide6.__version__)
+    if problem:
+        print(f"health-guide: error: {problem}", file=sys.stderr)
+        return 2
+    app = ensure_application()
+    profile = Profile(JsonFileBackend(profile_dir or default_profile_dir()))
+    window = start(pack, profile, open_article)
+    if window is None:
+        return 0
+    return app.exec()
+
+
+def show_fatal_error(message: str) -> None:
+    """Tell someone at a screen why the app cannot start."""
+    ensure_application()
+    QMessageBox.critical(None, APP_NAME, f"Health Guide cannot start.\n\n{message}")

@@ -1,0 +1,114 @@
+"""The article viewer: a QTextBrowser that follows the guide's link policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from guide.links import PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
+from guide.locations import UnsafePathError, resolve_inside
+
+READABLE_COLUMNS = 72
+"""Widest line of body text, in average character widths, before margins grow."""
+
+ARTICLE_CSS = """
+body {{ color: #1f2a33; }}
+h1 {{ color: {accent}; font-size: 165%; font-weight: 600; margin-bottom: 4px; }}
+h2 {{ color: {accent}; font-size: 130%; font-weight: 600; margin-top: 22px; margin-bottom: 6px; }}
+h3 {{ color: #1f2a33; font-size: 112%; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
+p, li {{ line-height: 145%; }}
+p {{ margin-top: 6px; margin-bottom: 8px; }}
+li {{ margin-bottom: 4px; }}
+a {{ color: {accent}; }}
+a.external {{ color: #4b5d6b; }}
+.summary {{ font-size: 112%; color: #3b4a55; margin-bottom: 6px; }}
+.meta {{ color: #56636d; font-size: 92%; }}
+.badge-draft {{ background-color: #fdf1d8; color: #6b4a00; font-weight: 600; }}
+.badge-reviewed {{ background-color: #e3f1e6; color: #1f5130; font-weight: 600; }}
+.evidence {{ color: #3b4a55; }}
+.toc-title {{ font-weight: 600; color: #3b4a55; margin-top: 12px; }}
+.callout-title {{ font-weight: 700; margin-top: 0px; }}
+td.callout-body {{ padding: 10px 16px 4px 16px; }}
+table.callout {{ margin-top: 10px; margin-bottom: 12px; }}
+li.toc {{ margin-bottom: 0px; line-height: 120%; }}
+.broken {{ color: #8a2c24; background-color: #fbeceb; }}
+.source {{ color: #56636d; }}
+table {{ border-color: #c9d3da; }}
+th {{ background-color: #eef2f5; text-align: left; }}
+blockquote {{ color: #3b4a55; margin-left: 18px; }}
+code {{ font-family: monospace; }}
+"""
+
+
+class ArticleView(QTextBrowser):
+    """Shows rendered pages; links go through :func:`guide.links.route_link`.
+
+    Signals:
+        location_requested(str, str): an internal link was clicked (location, fragment).
+        external_link_requested(str): a web link was clicked and the policy allows opening it.
+    """
+
+    location_requested = Signal(str, str)
+    external_link_requested = Signal(str)
+
+    def __init__(self, pack_root: Path, accent: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.link_policy = ExternalLinkPolicy.OPEN_IN_BROWSER
+        self._pack_root = pack_root
+        self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
+        self.document().setDocumentMargin(24)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def show_page(self, html: str, fragment: str = "") -> None:
+        """Replace the page; scroll to ``fragment`` or to the top."""
+        self.setHtml(html)
+        self._apply_readable_width()
+        if fragment:
+            self.scrollToAnchor(fragment)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """Serve images from the pack only; nothing else is ever fetched."""
+        qurl = QUrl(url) if isinstance(url, str) else url
+        if qurl.scheme() != PACK_SCHEME or kind != QTextDocument.ResourceType.ImageResource:
+            return None
+        try:
+            path = resolve_inside(self._pack_root, qurl.path())
+        except UnsafePathError:
+            return None
+        image = QImage(str(path))
+        return None if image.isNull() else image
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep lines at a readable length by growing the side margins."""
+        super().resizeEvent(event)
+        self._apply_readable_width()
+
+    def _apply_readable_width(self) -> None:
+        widest = self.fontMetrics().averageCharWidth() * READABLE_COLUMNS
+        spare = self.viewport().width() - widest - 2 * self.document().documentMargin()
+        margin = max(0, spare // 2)
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        if frame_format.leftMargin() != margin:
+            frame_format.setLeftMargin(margin)
+            frame_format.setRightMargin(margin)
+            root.setFrameFormat(frame_format)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        decision = route_link(url.toString(), self.link_policy)
+        if decision.action is LinkAction.SCROLL_TO_ANCHOR:
+            self.scrollToAnchor(decision.fragment)
+        elif decision.action is LinkAction.OPEN_LOCATION:
+            self.location_requested.emit(decision.target, decision.fragment)
+        elif decision.action is LinkAction.OPEN_EXTERNAL:
+            self.external_link_requested.emit(decision.target)

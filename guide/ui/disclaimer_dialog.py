@@ -1,0 +1,74 @@
+"""The modal medical disclaimer: accept or quit on first launch, read-only from Help."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.ui.article_view import ARTICLE_CSS
+
+
+class DisclaimerDialog(QDialog):
+    """Shows the pack's disclaimer. Use :meth:`ask` or :meth:`show_read_only`."""
+
+    def __init__(self, html: str, pack_title: str, *, read_only: bool, accent: str = "#2f6f8f",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("disclaimerDialog")
+        self.setAccessibleName("Medical disclaimer")
+        self.setWindowTitle(f"Medical disclaimer \u2013 {pack_title}")
+        self.setModal(True)
+        self.resize(640, 660)
+        text = QTextBrowser()
+        text.setObjectName("disclaimerText")
+        text.setAccessibleName("Disclaimer text")
+        text.setOpenLinks(False)
+        text.document().setDocumentMargin(16)
+        text.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
+        text.setHtml(html)
+        buttons = QDialogButtonBox()
+        self.accept_button: QPushButton | None = None
+        self.decline_button: QPushButton | None = None
+        if read_only:
+            close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            close.setObjectName("disclaimerClose")
+            close.setAccessibleName("Close")
+            buttons.rejected.connect(self.reject)
+        else:
+            self.accept_button = buttons.addButton("I understand",
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+            self.accept_button.setObjectName("disclaimerAccept")
+            self.accept_button.setAccessibleName("I understand")
+            self.accept_button.setAccessibleDescription(
+                "Accept the disclaimer and open the guide")
+            self.accept_button.setDefault(True)
+            self.decline_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+            self.decline_button.setObjectName("disclaimerDecline")
+            self.decline_button.setAccessibleName("Quit")
+            self.decline_button.setAccessibleDescription("Close Health Guide without accepting")
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(text, 1)
+        layout.addWidget(buttons)
+        (self.accept_button or text).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @classmethod
+    def ask(cls, html: str, pack_title: str, parent: QWidget | None = None) -> bool:
+        """Show the disclaimer modally; True if the reader accepted it."""
+        dialog = cls(html, pack_title, read_only=False, parent=parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    @classmethod
+    def show_read_only(cls, html: str, pack_title: str, parent: QWidget | None = None) -> None:
+        """Show the disclaimer again, with only a Close button."""
+        cls(html, pack_title, read_only=True, parent=parent).exec()

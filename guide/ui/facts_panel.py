@@ -1,0 +1,156 @@
+"""The quick-facts sidebar: at-a-glance facts, a "Did you know?" fact, outline, related."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.content import Article, Fact, Pack
+from guide.ui.link_button import LinkButton
+
+
+def pick_general_fact(pack: Pack, article_id: str) -> Fact | None:
+    """The "Did you know?" fact for an article: one tied to it, else a stable pick."""
+    tied = pack.facts_for(article_id)
+    pool = tied or pack.facts
+    if not pool:
+        return None
+    return pool[zlib.crc32(article_id.encode("utf-8")) % len(pool)]
+
+
+def _clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+class FactsPanel(QScrollArea):
+    """Real widgets (labels and buttons), so screen readers and the keyboard reach them.
+
+    Signals:
+        article_requested(str): a related article was chosen.
+        anchor_requested(str): a heading of the current article was chosen.
+        facts_page_requested(): "More quick facts..." was chosen.
+    """
+
+    article_requested = Signal(str)
+    anchor_requested = Signal(str)
+    facts_page_requested = Signal()
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("factsPanel")
+        self.setAccessibleName("Quick facts")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._pack = pack
+        body = QWidget()
+        body.setObjectName("factsPanelBody")
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(16, 16, 16, 16)
+        self._layout.setSpacing(6)
+        self._glance = self._section("At a glance")
+        self._did_you_know = self._section("Did you know?")
+        self._more = self._button("More quick facts\u2026",
+                                  "Open a page listing every quick fact with its source",
+                                  self.facts_page_requested.emit)
+        self._more.setObjectName("moreFactsButton")
+        self._layout.addWidget(self._more)
+        self._outline = self._section("On this page")
+        self._related = self._section("Related articles")
+        self._layout.addStretch(1)
+        self.setWidget(body)
+
+    def _section(self, title: str) -> QVBoxLayout:
+        heading = QLabel(title)
+        heading.setProperty("class", "panelHeading")
+        heading.setAccessibleName(title)
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.setContentsMargins(0, 0, 0, 10)
+        container = QWidget()
+        container.setObjectName(f"factsSection{title.title().replace(' ', '').rstrip('?')}")
+        outer = QVBoxLayout(container)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(heading)
+        outer.addLayout(box)
+        self._layout.addWidget(container)
+        return box
+
+    def _section_widget(self, box: QVBoxLayout) -> QWidget:
+        widget = box.parentWidget()
+        assert widget is not None
+        return widget
+
+    def show_article(self, article: Article | None) -> None:
+        """Fill the panel for ``article`` (or for a generated page when ``None``)."""
+        for box in (self._glance, self._did_you_know, self._outline, self._related):
+            _clear(box)
+        facts = article.facts if article else ()
+        for line in facts:
+            self._glance.addWidget(self._label(f"\u2022 {line}"))
+        fact = pick_general_fact(self._pack, article.id if article else "")
+        if fact is not None:
+            self._did_you_know.addWidget(self._label(fact.text))
+            source = fact.source.citation() if fact.source else "No source given"
+            label = self._label(f"Source: {source}")
+            label.setProperty("class", "source")
+            self._did_you_know.addWidget(label)
+        top_headings = [h for h in article.headings if h.level == 2] if article else []
+        for heading in top_headings:
+            self._outline.addWidget(self._button(
+                heading.text, f"Go to the heading {heading.text}",
+                lambda anchor=heading.anchor: self.anchor_requested.emit(anchor)))
+        related = [self._pack.articles[r] for r in (article.related if article else ())
+                   if r in self._pack.articles]
+        for other in related:
+            self._related.addWidget(self._button(
+                other.title, f"Open the related article {other.title}",
+                lambda rid=other.id: self.article_requested.emit(rid)))
+        self._section_widget(self._glance).setVisible(bool(facts))
+        self._section_widget(self._did_you_know).setVisible(fact is not None)
+        self._more.setVisible(bool(self._pack.facts))
+        self._section_widget(self._outline).setVisible(bool(top_headings))
+        self._section_widget(self._related).setVisible(bool(related))
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        label.setAccessibleName(text)
+        return label
+
+    def _button(self, text: str, description: str, slot: Callable[[], None]) -> LinkButton:
+        button = LinkButton(text)
+        button.setAccessibleDescription(description)
+        button.setToolTip(description)
+        button.clicked.connect(slot)
+        return button
+
+    def texts(self) -> list[str]:
+        """Visible texts of the panel, top to bottom (for tests and accessibility checks)."""
+        found: list[str] = []
+        for widget in self.widget().findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, LinkButton):
+                found.append(widget.label_text())
+            elif isinstance(widget, QLabel) and widget.objectName() != "linkButtonLabel":
+                found.append(widget.text())
+        return found

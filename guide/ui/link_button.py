@@ -1,0 +1,53 @@
+"""A flat, link-styled push button whose text wraps onto several lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class LinkButton(QPushButton):
+    """A real button (focusable, announced as a button) that looks like a link and wraps."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("class", "link")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        self._label = QLabel(text, self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setObjectName("linkButtonLabel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def label_text(self) -> str:
+        """The text shown on the button."""
+        return self._label.text()
+
+    def hasHeightForWidth(self) -> bool:
+        """Wrapped text is taller when narrower."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Height needed to show all the text at ``width``."""
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        return self._label.heightForWidth(inner) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        """Prefer the label's natural size plus margins."""
+        margins = self.layout().contentsMargins()
+        hint = self._label.sizeHint()
+        return QSize(hint.width() + margins.left() + margins.right(),
+                     hint.height() + margins.top() + margins.bottom())
+
+    def minimumSizeHint(self) -> QSize:
+        """Allow shrinking to a narrow sidebar; the text wraps."""
+        return QSize(60, self.heightForWidth(60) if self.width() < 60 else
+                     self.heightForWidth(self.width()))

@@ -1,0 +1,260 @@
+"""The main window: navigation tree, article view and quick-facts sidebar."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide import __version__
+from guide.content import Pack
+from guide.history import History
+from guide.links import ARTICLE_SCHEME, FACTS_PAGE, split_fragment
+from guide.profile import Profile
+from guide.render import Renderer
+from guide.ui.article_view import ArticleView
+from guide.ui.disclaimer_dialog import DisclaimerDialog
+from guide.ui.facts_panel import FactsPanel
+from guide.ui.nav_model import NavModel
+from guide.ui.nav_tree import NavTree
+from guide.ui.notice_bar import NoticeBar
+
+DEFAULT_SPLITTER_SIZES = (330, 660, 300)
+
+
+class MainWindow(QMainWindow):
+    """Shows one location at a time (an article id or a generated page) with history.
+
+    Signals:
+        location_opened(str): a location finished opening (after the page was set).
+    """
+
+    location_opened = Signal(str)
+
+    def __init__(self, pack: Pack, profile: Profile, renderer: Renderer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(pack.title)
+        self.pack = pack
+        self.profile = profile
+        self.renderer = renderer
+        self.history = History()
+        self._pages: dict[str, str] = {}
+
+        self.nav_tree = NavTree(NavModel(pack.tree, self))
+        self.article_view = ArticleView(pack.root, pack.accent)
+        self.facts_panel = FactsPanel(pack)
+        self.notice_bar = NoticeBar()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.nav_tree, self.article_view, self.facts_panel):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes(list(DEFAULT_SPLITTER_SIZES))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1290, 820)
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self.nav_tree.article_requested.connect(self.open_location)
+        self.article_view.location_requested.connect(self.open_location)
+        self.article_view.external_link_requested.connect(self._on_external_link_requested)
+        self.facts_panel.article_requested.connect(self.open_location)
+        self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
+        self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
+        self.show_notice(profile.take_notice())
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _action(self, text: str, name: str, shortcuts: list[QKeySequence],
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts(shortcuts)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        shortcut = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
+        action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
+        return action
+
+    def _create_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.back_action = self._action("&Back", "backAction", QKeySequence.keyBindings(
+            QKeySequence.StandardKey.Back), pixmap.SP_ArrowBack, "Go back")
+        self.forward_action = self._action("&Forward", "forwardAction", QKeySequence.keyBindings(
+            QKeySequence.StandardKey.Forward), pixmap.SP_ArrowForward, "Go forward")
+        self.home_action = self._action("&Home", "homeAction", [QKeySequence("Alt+Home")],
+                                        pixmap.SP_DirHomeIcon, "Go to the home page")
+        self.facts_action = self._action("&Quick facts", "factsAction", [],
+                                         pixmap.SP_FileDialogInfoView, "Show every quick fact")
+        self.quit_action = self._action("&Quit", "quitAction",
+                                        QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
+        self.disclaimer_action = self._action("Medical &disclaimer", "disclaimerAction", [])
+        self.about_action = self._action("&About Health Guide", "aboutAction", [])
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action.triggered.connect(self.go_forward)
+        self.home_action.triggered.connect(self.go_home)
+        self.facts_action.triggered.connect(lambda: self.open_location(FACTS_PAGE))
+        self.quit_action.triggered.connect(self.close)
+        self.disclaimer_action.triggered.connect(self.show_disclaimer)
+        self.about_action.triggered.connect(self.show_about)
+        self._update_history_actions()
+
+    def _create_menus_and_toolbar(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        go_menu = menu_bar.addMenu("&Go")
+        for action in (self.back_action, self.forward_action, self.home_action,
+                       self.facts_action):
+            go_menu.addAction(action)
+        help_menu = menu_bar.addMenu("&Help")
+        help_menu.addAction(self.disclaimer_action)
+        help_menu.addAction(self.about_action)
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setAccessibleName("Navigation")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.back_action, self.forward_action, self.home_action,
+                       self.facts_action):
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            button.setObjectName(action.objectName().replace("Action", "Button"))
+            button.setAccessibleName(action.text().replace("&", ""))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def current_location(self) -> str:
+        """The location shown now (article id or generated page), without fragment."""
+        return split_fragment(self.history.current)[0]
+
+    def open_location(self, location: str, fragment: str = "") -> None:
+        """Open an article id (or ``guide:facts``), optionally at a heading; record history."""
+        self.history.visit(f"{location}#{fragment}" if fragment else location)
+        self._show(location, fragment)
+
+    def go_back(self) -> None:
+        """Open the previous location."""
+        if self.history.can_go_back():
+            self._show(*split_fragment(self.history.back()))
+
+    def go_forward(self) -> None:
+        """Open the next location."""
+        if self.history.can_go_forward():
+            self._show(*split_fragment(self.history.forward()))
+
+    def go_home(self) -> None:
+        """Open the pack's home article."""
+        self.open_location(self.pack.home)
+
+    def _page_html(self, location: str) -> str:
+        cached = self._pages.get(location)
+        if cached is not None:
+            return cached
+        article = self.pack.article(location)
+        if location == FACTS_PAGE:
+            html = self.renderer.facts_html()
+        elif article is None:
+            html = (f"<h1>Page not found</h1><p>This guide has no article called "
+                    f"<code>{escape(location)}</code>.</p>"
+                    f'<p><a href="{ARTICLE_SCHEME}:{escape(self.pack.home)}">Go to the home '
+                    "page</a></p>")
+        else:
+            html = self.renderer.article_html(article)
+        self._pages[location] = html
+        return html
+
+    def _show(self, location: str, fragment: str) -> None:
+        article = self.pack.article(location)
+        self.article_view.show_page(self._page_html(location), fragment)
+        self.nav_tree.select_article(location)
+        self.facts_panel.show_article(article)
+        title = article.title if article else ("Quick facts" if location == FACTS_PAGE
+                                               else "Page not found")
+        self.setWindowTitle(f"{title} \u2013 {self.pack.title}")
+        self.article_view.setAccessibleDescription(title)
+        self._update_history_actions()
+        if article is not None:
+            self.profile.set_last_article(location)
+            self.show_notice(self.profile.take_notice())
+        self.location_opened.emit(location)
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def _on_external_link_requested(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    # -- dialogs and notices ----------------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """Show a one-off message at the top of the window."""
+        self.notice_bar.show_notice(text)
+
+    def show_disclaimer(self) -> None:
+        """Show the disclaimer again, read-only."""
+        DisclaimerDialog.show_read_only(self.renderer.disclaimer_html(), self.pack.title, self)
+
+    def about_text(self) -> str:
+        """The About box's rich text: app version and who publishes the content."""
+        pack = self.pack
+        lines = [
+            f"<h3>Health Guide {escape(__version__)}</h3>",
+            f"<p><b>{escape(pack.title)}</b><br>Published by {escape(pack.publisher)}</p>"
+            if pack.publisher else f"<p><b>{escape(pack.title)}</b></p>",
+            f"<p>{escape(pack.contact)}</p>" if pack.contact else "",
+            f"<p>{len(pack.articles)} articles. Everything works offline; Health Guide never "
+            "connects to the internet and collects nothing about you.</p>",
+        ]
+        return "".join(lines)
+
+    def show_about(self) -> None:
+        """Show the About box."""
+        QMessageBox.about(self, f"About {self.pack.title}", self.about_text())
+
+    # -- state --------------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        """Restore the window size and splitter positions saved last time."""
+        geometry, state, splitter = self.profile.window_state()
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    def save_layout(self) -> None:
+        """Save the window size and splitter positions."""
+        def text(data: QByteArray) -> str:
+            return bytes(data.toBase64().data()).decode("ascii")
+
+        self.profile.set_window_state(text(self.saveGeometry()), text(self.saveState()),
+                                      text(self.splitter.saveState()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the layout on the way out."""
+        self.save_layout()
+        super().closeEvent(event)
+

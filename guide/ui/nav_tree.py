@@ -1,0 +1,63 @@
+"""The navigation tree of sections and articles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
+
+
+class NavTree(QTreeView):
+    """Shows a :class:`NavModel`; selecting an article asks for it to be opened.
+
+    Signals:
+        article_requested(str): the reader chose an article (by click or keyboard).
+    """
+
+    article_requested = Signal(str)
+
+    def __init__(self, model: NavModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navTree")
+        self.setAccessibleName("Articles")
+        self.setAccessibleDescription("Sections and articles of the guide")
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setIndentation(14)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.expandAll()
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def nav_model(self) -> NavModel:
+        """The model this tree shows."""
+        model = self.model()
+        assert isinstance(model, NavModel)
+        return model
+
+    def select_article(self, article_id: str) -> None:
+        """Select and reveal an article without asking for it to be opened again."""
+        index = self.nav_model().index_of_article(article_id)
+        with QSignalBlocker(self.selectionModel()):
+            if index.isValid():
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+            else:
+                self.clearSelection()
+        self.viewport().update()
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        article_id = self._article_id(indexes[0])
+        if article_id:
+            self.article_requested.emit(article_id)
+
+    @staticmethod
+    def _article_id(index: QModelIndex) -> str:
+        value = index.data(ARTICLE_ID_ROLE)
+        return value if isinstance(value, str) else ""

@@ -1,0 +1,75 @@
+"""Save screenshots of Health Guide (main window, disclaimer) for the README and reviews.
+
+Usage: python scripts/screenshot.py [--content DIR] [--open ARTICLE_ID] [--out FILE]
+       [--disclaimer FILE] [--size WxH]
+
+Runs offscreen unless QT_QPA_PLATFORM is already set; uses a throwaway profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QTimer
+
+from guide.content import load_pack
+from guide.locations import bundled_dir
+from guide.profile import MemoryBackend, Profile
+from guide.ui.application import ensure_application, start
+from guide.ui.disclaimer_dialog import DisclaimerDialog
+
+
+def main() -> int:
+    """Parse arguments, render, save the PNGs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=None)
+    parser.add_argument("--open", dest="article", default="")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
+    parser.add_argument("--disclaimer", type=Path, default=None,
+                        help="also save the first-launch disclaimer to this file")
+    parser.add_argument("--size", default="1290x820")
+    parser.add_argument("--scroll", type=int, default=0, help="scroll the article by N pixels")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    pack = load_pack(args.content or bundled_dir("content"))
+    app = ensure_application()
+    with tempfile.TemporaryDirectory():
+        if args.disclaimer:
+            from guide.render import Renderer  # noqa: PLC0415
+
+            dialog = DisclaimerDialog(Renderer(pack).disclaimer_html(), pack.title,
+                                      read_only=False)
+            dialog.show()
+            app.processEvents()
+            args.disclaimer.parent.mkdir(parents=True, exist_ok=True)
+            dialog.grab().save(str(args.disclaimer))
+            dialog.close()
+        profile = Profile(MemoryBackend())
+        profile.set_accepted_disclaimer(pack.disclaimer.version)
+        window = start(pack, profile, args.article or pack.home)
+        assert window is not None
+        window.resize(width, height)
+        app.processEvents()
+        if args.scroll:
+            window.article_view.verticalScrollBar().setValue(args.scroll)
+
+        def grab() -> None:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(args.out))
+            print(f"saved {args.out}")
+            app.quit()
+
+        QTimer.singleShot(50, grab)
+        app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
