@@ -570,7 +570,9 @@ def _load_manifest(root: Path) -> dict[str, Any]:
     text = _read_text(manifest, MANIFEST, collector)
     data = _load_yaml(text, MANIFEST, 1, collector) if text is not None else None
     if collector.problems:
-        raise PackError(f"{root / MANIFEST}: {str(collector.problems[0]).split(': ', 1)[1]}")
+        first = collector.problems[0]
+        where = f"{root / MANIFEST}:{first.line}" if first.line else str(root / MANIFEST)
+        raise PackError(f"{where}: {first.message}")
     if not isinstance(data, dict):
         raise PackError(f"{root / MANIFEST}: should be a mapping of 'key: value' lines")
     return data

@@ -140,7 +140,7 @@ class FactsPanel(QScrollArea):
         button = LinkButton(text)
         button.setAccessibleDescription(description)
         button.setToolTip(description)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     def texts(self) -> list[str]:

@@ -1,0 +1,102 @@
+"""Saved reader state: round trips, damaged files and failed writes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from guide.profile import JsonFileBackend, MemoryBackend, Profile, Settings
+
+
+def test_values_survive_a_restart(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path / "p"))
+    profile.set_accepted_disclaimer("2")
+    profile.set_last_article("medicines/tramadol")
+    profile.set_window_state("Z2Vv", "c3Q=", "c3A=")
+    again = Profile(JsonFileBackend(tmp_path / "p"))
+    assert again.accepted_disclaimer() == "2"
+    assert again.last_article() == "medicines/tramadol"
+    assert again.window_state() == ("Z2Vv", "c3Q=", "c3A=")
+    assert again.notice == ""
+
+
+def test_memory_backend_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    profile = Profile(MemoryBackend())
+    profile.set_last_article("a")
+    assert profile.last_article() == "a"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_damaged_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_bytes(b'{"accepted_disclaimer": "1", \xff')
+    profile = Profile(JsonFileBackend(tmp_path))
+    assert profile.accepted_disclaimer() == ""
+    assert "damaged" in profile.notice
+    backups = list(tmp_path.glob("settings.json.corrupt-*"))
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == b'{"accepted_disclaimer": "1", \xff'
+    assert str(backups[0]) in profile.take_notice()
+    assert profile.take_notice() == ""
+
+
+def test_wrong_types_and_unknown_keys_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps(
+        {"accepted_disclaimer": 7, "last_article": "welcome", "surprise": True}))
+    profile = Profile(JsonFileBackend(tmp_path))
+    assert (profile.accepted_disclaimer(), profile.last_article()) == ("", "welcome")
+    assert profile.notice == ""
+
+
+def test_json_array_counts_as_damaged(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text("[1, 2]")
+    assert "damaged" in Profile(JsonFileBackend(tmp_path)).notice
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0,
+                    reason="root ignores folder permissions")
+def test_read_only_folder_keeps_working_in_memory(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Profile(JsonFileBackend(folder)).set_last_article("before")
+    folder.chmod(0o500)
+    try:
+        profile = Profile(JsonFileBackend(folder))
+        profile.set_last_article("after")
+        assert profile.last_article() == "after"
+        assert "cannot save your settings" in profile.take_notice()
+        profile.set_last_article("again")
+        assert profile.take_notice() == "", "the same failure is reported once"
+        assert Profile(JsonFileBackend(folder)).last_article() == "before"
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unwritable_location_is_reported_once(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    profile = Profile(JsonFileBackend(blocker / "profile"))
+    profile.set_last_article("a")
+    assert "cannot save your settings" in profile.take_notice()
+    profile.set_last_article("b")
+    assert profile.take_notice() == ""
+    assert profile.last_article() == "b"
+
+
+def test_failed_write_keeps_previous_good_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = JsonFileBackend(tmp_path)
+    Profile(backend).set_last_article("good")
+    before = (tmp_path / "settings.json").read_text()
+
+    def fail_replace(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", fail_replace)
+    assert "No space left" in backend.save(Settings(last_article="new"))
+    monkeypatch.undo()
+    assert (tmp_path / "settings.json").read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"], "temp file cleaned up"

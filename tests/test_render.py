@@ -1,0 +1,147 @@
+"""Markdown to HTML: string in, string out, no Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.content import Pack, load_pack
+from guide.render import DRAFT_BADGE, Renderer, sanitise
+from tests.conftest import article
+
+
+@pytest.fixture
+def renderer(tiny_pack: Pack) -> Renderer:
+    return Renderer(tiny_pack)
+
+
+def test_relative_md_links_become_article_links(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html("[b](beta.md#risks) [h](../welcome.md)", "treatments/alpha")
+    assert '<a href="article:treatments/beta#risks" title="Beta treatment">b</a>' in html
+    assert '<a href="article:welcome" title="Welcome">h</a>' in html
+
+
+def test_same_page_anchor_links_are_kept(renderer: Renderer) -> None:
+    assert '<a href="#risks">r</a>' in renderer.markdown_to_html("[r](#risks)", "x")
+
+
+def test_external_links_are_marked(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html("[site](https://example.org/a)", "treatments/alpha")
+    assert 'class="external"' in html
+    assert 'title="Opens in your web browser: https://example.org/a"' in html
+    assert "\u2197" in html
+
+
+def test_unknown_links_are_visibly_marked_not_followable(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html("[gone](gone.md) [evil](javascript:alert(1))", "welcome")
+    assert "<a " not in html
+    assert html.count("(link not found)") == 2
+    assert 'title="Link not found in this guide: gone.md"' in html
+
+
+def test_headings_get_scroll_anchors(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html("## Side effects\n\ntext", "x")
+    assert '<h2 id="side-effects"><a name="side-effects"></a>Side effects</h2>' in html
+
+
+def test_callouts_become_framed_boxes(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html(
+        '!!! warning "Not standard of care"\n    Off-label use.\n', "x")
+    assert 'class="callout callout-warning"' in html
+    assert '<p class="callout-title">Not standard of care</p>' in html
+    assert "<p>Off-label use.</p>" in html
+    assert "<div" not in html
+
+
+def test_tables_render(renderer: Renderer) -> None:
+    html = renderer.markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n", "x")
+    assert "<table>" in html
+    assert "<td>2</td>" in html
+
+
+def test_raw_html_is_sanitised() -> None:
+    dirty = ('<p onclick="steal()">hi<script>alert(1)</script></p>'
+             '<img src="https://tracker.example/p.gif"><iframe src="https://x"></iframe>'
+             '<a href="javascript:alert(1)">j</a><span style="background:url(http://x)">s</span>')
+    clean = sanitise(dirty)
+    for bad in ("onclick", "script", "alert(1)", "tracker", "iframe", "javascript", "style"):
+        assert bad not in clean
+    assert "<p>hi</p>" in clean
+    assert "Picture not loaded" in clean
+
+
+def test_pack_images_are_served_remote_and_missing_ones_are_not(
+        make_pack: Callable[..., Path]) -> None:
+    body = "![Chart](images/chart.png) ![Remote](https://example.org/x.png) ![Gone](no.png)"
+    pack = load_pack(make_pack({
+        "articles/treatments/alpha.md": article("Alpha", body),
+        "articles/treatments/images/chart.png": b"\x89PNG\r\n\x1a\n",
+    }))
+    html = Renderer(pack).markdown_to_html(body, "treatments/alpha")
+    assert '<img alt="Chart" src="pack:articles/treatments/images/chart.png">' in html
+    assert "example.org" not in html.replace("title=\"https://example.org/x.png\"", "")
+    assert "[Picture not loaded: pictures from the internet are never fetched: Remote]" in html
+    assert "[Picture missing from this guide: Gone]" in html
+
+
+def test_article_page_has_header_status_sources_and_related(renderer: Renderer,
+                                                            tiny_pack: Pack) -> None:
+    alpha = tiny_pack.article("treatments/alpha")
+    assert alpha is not None
+    html = renderer.article_html(alpha)
+    assert html.index("<h1>Alpha treatment</h1>") < html.index('class="summary"')
+    assert "Last reviewed 27 November 2026" in html
+    assert "Next review due 27 November 2027" in html
+    assert DRAFT_BADGE in html
+    assert "<h2>Sources</h2>" in html
+    assert "An Org. <i>A source</i> (2020)." in html
+    assert '<h2>Related articles</h2><ul class="related"><li><a href="article:treatments/beta">' \
+           "Beta treatment</a></li></ul>" in html
+
+
+def test_long_articles_get_a_table_of_contents(make_pack: Callable[..., Path]) -> None:
+    body = "\n\n".join(f"## Part {n}\n\nText." for n in range(1, 6))
+    pack = load_pack(make_pack({"articles/living/pacing.md": article("Pacing", body)}))
+    pacing = pack.article("living/pacing")
+    assert pacing is not None
+    html = Renderer(pack).article_html(pacing)
+    assert "On this page" in html
+    assert '<a href="#part-5">Part 5</a>' in html
+    beta = pack.article("treatments/beta")
+    assert beta is not None
+    assert "On this page" not in Renderer(pack).article_html(beta)
+
+
+def test_reviewed_article_shows_reviewer_not_draft(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({"articles/living/pacing.md": article(
+        "Pacing", status="reviewed", reviewed_by="Dr A. Example, rheumatologist")}))
+    pacing = pack.article("living/pacing")
+    assert pacing is not None
+    html = Renderer(pack).article_html(pacing)
+    assert DRAFT_BADGE not in html
+    assert "Reviewed by Dr A. Example, rheumatologist" in html
+
+
+def test_broken_article_renders_a_readable_error_page(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({"articles/living/pacing.md": b"---\ntitle: x\n\xff\n---\n"}))
+    pacing = pack.article("living/pacing")
+    assert pacing is not None
+    html = Renderer(pack).article_html(pacing)
+    assert "This article cannot be shown" in html
+    assert "articles/living/pacing.md" in html
+    assert "rest of the guide works normally" in html
+
+
+def test_facts_page_lists_every_fact_with_its_source(renderer: Renderer) -> None:
+    html = renderer.facts_html()
+    assert "Pain is common." in html
+    assert "Sleep Org. <i>Sleep facts</i> (2021)." in html
+
+
+def test_renderer_resets_between_documents(renderer: Renderer) -> None:
+    renderer.markdown_to_html("## Same\n\n## Same", "x")
+    html = renderer.markdown_to_html("## Same", "x")
+    assert 'id="same"' in html
+    assert "same_1" not in html

@@ -1,0 +1,58 @@
+"""GUI fixtures: every test here is marked ``gui`` and gets a styled QApplication."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from guide.content import Pack
+from guide.profile import JsonFileBackend, MemoryBackend, Profile
+from guide.ui import application
+from guide.ui.disclaimer_dialog import DisclaimerDialog
+from guide.ui.main_window import MainWindow
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in item.nodeid:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def accept_disclaimer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer the disclaimer with "I understand"; records each time it was asked."""
+    asked: list[str] = []
+
+    def ask(html: str, title: str, parent: object = None) -> bool:  # noqa: ARG001
+        asked.append(html)
+        return True
+
+    monkeypatch.setattr(DisclaimerDialog, "ask", staticmethod(ask))
+    return asked
+
+
+Launcher = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def launch(qtbot: QtBot, accept_disclaimer: list[str]) -> Iterator[Launcher]:
+    """Start the app like ``main`` does (without the event loop); returns the window."""
+    windows: list[MainWindow] = []
+
+    def start(pack: Pack, profile: Profile | Path | None = None, open_article: str = "",
+              ) -> MainWindow:
+        if isinstance(profile, Path):
+            profile = Profile(JsonFileBackend(profile))
+        application.ensure_application()
+        window = application.start(pack, profile or Profile(MemoryBackend()), open_article)
+        assert window is not None
+        qtbot.add_widget(window)
+        windows.append(window)
+        return window
+
+    yield start
+    for window in windows:
+        window.close()

@@ -1,0 +1,66 @@
+"""The article viewer: link routing and resource loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from guide.links import ExternalLinkPolicy
+from guide.ui.article_view import ArticleView
+
+
+@pytest.fixture
+def view(qtbot: QtBot, tmp_path: Path) -> ArticleView:
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    (tmp_path / "articles").mkdir()
+    image.save(str(tmp_path / "articles" / "dot.png"))
+    widget = ArticleView(tmp_path, "#2f6f8f")
+    qtbot.add_widget(widget)
+    return widget
+
+
+def test_internal_links_are_requested_not_loaded(qtbot: QtBot, view: ArticleView) -> None:
+    with qtbot.wait_signal(view.location_requested) as blocker:
+        view.anchorClicked.emit(QUrl("article:medicines/tramadol#risks"))
+    assert blocker.args == ["medicines/tramadol", "risks"]
+
+
+def test_external_links_follow_the_policy(qtbot: QtBot, view: ArticleView) -> None:
+    with qtbot.wait_signal(view.external_link_requested) as blocker:
+        view.anchorClicked.emit(QUrl("https://example.org/"))
+    assert blocker.args == ["https://example.org/"]
+    view.link_policy = ExternalLinkPolicy.BLOCK
+    with qtbot.assert_not_emitted(view.external_link_requested):
+        view.anchorClicked.emit(QUrl("https://example.org/"))
+
+
+def test_other_schemes_do_nothing(qtbot: QtBot, view: ArticleView) -> None:
+    with qtbot.assert_not_emitted(view.external_link_requested), \
+            qtbot.assert_not_emitted(view.location_requested):
+        view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+        view.anchorClicked.emit(QUrl("javascript:alert(1)"))
+
+
+def test_only_pack_images_are_loaded(view: ArticleView) -> None:
+    image_type = int(QTextDocument.ResourceType.ImageResource.value)
+    loaded = view.loadResource(image_type, QUrl("pack:articles/dot.png"))
+    assert isinstance(loaded, QImage)
+    assert loaded.width() == 4
+    for url in ("https://example.org/a.png", "pack:../secret.png", "pack:/etc/x.png",
+                "file:///etc/passwd", "pack:articles/missing.png"):
+        assert view.loadResource(image_type, QUrl(url)) is None, url
+
+
+def test_long_lines_are_limited_to_a_readable_width(qtbot: QtBot, view: ArticleView) -> None:
+    view.resize(1600, 600)
+    view.show()
+    qtbot.wait_exposed(view)
+    view.show_page("<p>" + "word " * 400 + "</p>")
+    margin = view.document().rootFrame().frameFormat().leftMargin()
+    text_width = view.viewport().width() - 2 * margin
+    assert margin > 0
+    assert text_width <= view.fontMetrics().averageCharWidth() * 80

@@ -1,0 +1,242 @@
+"""The whole app in one process: disclaimer, navigation, history, state, bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from guide.content import Pack, load_pack
+from guide.links import FACTS_PAGE
+from guide.profile import JsonFileBackend, Profile
+from guide.render import DRAFT_BADGE
+from guide.ui import application
+from guide.ui.disclaimer_dialog import DisclaimerDialog
+from tests.ui.conftest import Launcher
+
+
+def test_widgets_carry_their_object_and_accessible_names(launch: Launcher,
+                                                         tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    assert window.objectName() == "mainWindow"
+    for name, accessible in (("navTree", "Articles"), ("articleView", "Article"),
+                             ("factsPanel", "Quick facts")):
+        widget = window.findChild(QApplication.focusWidget().__class__ if False else object,
+                                  name)
+        assert widget is not None, name
+        assert widget.accessibleName() == accessible
+
+
+def test_home_article_opens_first(launch: Launcher, tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    assert window.current_location() == "welcome"
+    assert "Start here" in window.article_view.toPlainText()
+    assert window.nav_tree.currentIndex().data() == "Welcome"
+    assert window.windowTitle() == "Welcome \u2013 Test Guide"
+
+
+def test_disclaimer_is_asked_once_per_version_across_launches(
+        qtbot: QtBot, make_pack: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = [False, True]
+    asked: list[str] = []
+
+    def ask(html: str, title: str, parent: object = None) -> bool:  # noqa: ARG001
+        asked.append(html)
+        return answers.pop(0) if answers else True
+
+    monkeypatch.setattr(DisclaimerDialog, "ask", staticmethod(ask))
+    profile_dir = tmp_path / "profile"
+    pack = load_pack(make_pack())
+
+    def launch() -> object:
+        window = application.start(pack, Profile(JsonFileBackend(profile_dir)))
+        if window is not None:
+            qtbot.add_widget(window)
+            window.close()
+        return window
+
+    assert launch() is None, "declining quits"
+    assert not (profile_dir / "settings.json").exists(), "declining records nothing"
+    assert launch() is not None
+    assert json.loads((profile_dir / "settings.json").read_text())["accepted_disclaimer"] == "3"
+    assert launch() is not None
+    assert len(asked) == 2, "not asked again for the same version"
+    assert "information only" in asked[0]
+
+    changed = load_pack(make_pack({"guide.yml": (pack.root / "guide.yml").read_text()
+                                   .replace('version: "3"', 'version: "4"')}))
+    window = application.start(changed, Profile(JsonFileBackend(profile_dir)))
+    assert window is not None
+    qtbot.add_widget(window)
+    assert len(asked) == 3, "a new disclaimer version is asked again"
+
+
+def test_run_returns_zero_when_disclaimer_declined(
+        make_pack: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DisclaimerDialog, "ask", staticmethod(lambda *a: False))
+    assert application.run(load_pack(make_pack()), tmp_path / "profile") == 0
+
+
+def test_clicking_an_article_link_opens_it_and_the_tree_follows(
+        qtbot: QtBot, launch: Launcher, tiny_pack: Pack) -> None:
+    window = launch(tiny_pack, open_article="treatments/alpha")
+    with qtbot.wait_signal(window.location_opened) as blocker:
+        window.article_view.anchorClicked.emit(QUrl("article:treatments/beta#risks"))
+    assert blocker.args == ["treatments/beta"]
+    assert window.nav_tree.currentIndex().data() == "Beta treatment"
+    assert "Beta risks." in window.article_view.toPlainText()
+    assert window.history.current == "treatments/beta#risks"
+
+
+def test_choosing_in_the_tree_opens_the_article(qtbot: QtBot, launch: Launcher,
+                                                tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    index = window.nav_tree.nav_model().index_of_article("living/pacing")
+    with qtbot.wait_signal(window.location_opened):
+        window.nav_tree.setCurrentIndex(index)
+    assert window.current_location() == "living/pacing"
+    assert "Go slowly." in window.article_view.toPlainText()
+
+
+def test_back_forward_home_work_like_a_browser(launch: Launcher, tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    assert not window.back_action.isEnabled()
+    window.open_location("treatments/alpha")
+    window.open_location("treatments/beta")
+    window.back_action.trigger()
+    assert window.current_location() == "treatments/alpha"
+    assert window.nav_tree.currentIndex().data() == "Alpha treatment"
+    assert window.forward_action.isEnabled()
+    window.forward_action.trigger()
+    assert window.current_location() == "treatments/beta"
+    assert not window.forward_action.isEnabled()
+    window.home_action.trigger()
+    assert window.current_location() == "welcome"
+    window.back_action.trigger()
+    assert window.current_location() == "treatments/beta"
+
+
+def test_history_uses_the_platform_shortcuts(qtbot: QtBot, launch: Launcher,
+                                             tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    assert window.back_action.shortcuts() == QKeySequence.keyBindings(
+        QKeySequence.StandardKey.Back)
+    assert window.forward_action.shortcuts() == QKeySequence.keyBindings(
+        QKeySequence.StandardKey.Forward)
+    window.open_location("treatments/alpha")
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    window.nav_tree.setFocus()
+    back = window.back_action.shortcuts()[0][0]
+    qtbot.keyClick(window.nav_tree, back.key(), back.keyboardModifiers())
+    assert window.current_location() == "welcome"
+    forward = window.forward_action.shortcuts()[0][0]
+    qtbot.keyClick(window.nav_tree, forward.key(), forward.keyboardModifiers())
+    assert window.current_location() == "treatments/alpha"
+
+
+def test_menus_offer_navigation_and_help(launch: Launcher, tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    menus = {a.text(): [x.text() for x in a.menu().actions()]
+             for a in window.menuBar().actions()}
+    assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts"]
+    assert menus["&Help"] == ["Medical &disclaimer", "&About Health Guide"]
+
+
+def test_about_names_version_pack_publisher_and_contact(launch: Launcher,
+                                                       tiny_pack: Pack) -> None:
+    text = launch(tiny_pack).about_text()
+    for expected in ("Health Guide 0.1.0", "Test Guide", "Test Publisher", "help@example.org"):
+        assert expected in text
+
+
+def test_help_menu_reopens_the_disclaimer_read_only(launch: Launcher, tiny_pack: Pack,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    window = launch(tiny_pack)
+    monkeypatch.setattr(DisclaimerDialog, "show_read_only",
+                        staticmethod(lambda html, title, parent=None: shown.append(html)))
+    window.disclaimer_action.trigger()
+    assert len(shown) == 1
+    assert "information only" in shown[0]
+
+
+def test_external_links_open_in_the_system_browser(launch: Launcher, tiny_pack: Pack,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toString()) or True))
+    window = launch(tiny_pack, open_article="treatments/alpha")
+    window.article_view.anchorClicked.emit(QUrl("https://example.org/alpha"))
+    assert opened == ["https://example.org/alpha"]
+    assert window.current_location() == "treatments/alpha"
+
+
+def test_facts_panel_follows_the_article_and_opens_all_facts(launch: Launcher,
+                                                             tiny_pack: Pack) -> None:
+    window = launch(tiny_pack, open_article="treatments/alpha")
+    assert "\u2022 Alpha is new." in window.facts_panel.texts()
+    window.facts_panel.facts_page_requested.emit()
+    assert window.current_location() == FACTS_PAGE
+    assert "Sleep matters." in window.article_view.toPlainText()
+    assert window.windowTitle().startswith("Quick facts")
+    window.facts_panel.article_requested.emit("treatments/beta")
+    assert window.current_location() == "treatments/beta"
+
+
+def test_article_shows_draft_status_and_sources(launch: Launcher, tiny_pack: Pack) -> None:
+    text = launch(tiny_pack, open_article="treatments/alpha").article_view.toPlainText()
+    assert DRAFT_BADGE in text
+    assert "Last reviewed 27 November 2026" in text
+    assert "Sources" in text
+
+
+def test_layout_and_last_article_are_remembered(launch: Launcher, tiny_pack: Pack,
+                                                tmp_path: Path) -> None:
+    window = launch(tiny_pack, tmp_path)
+    window.resize(700, 500)  # the offscreen screen is 800x600
+    window.splitter.setSizes([200, 500, 300])
+    window.open_location("living/pacing")
+    sizes = window.splitter.sizes()
+    window.close()
+    again = launch(tiny_pack, tmp_path)
+    assert again.current_location() == "living/pacing"
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
+
+
+def test_open_option_wins_and_unknown_ids_fall_back_home(launch: Launcher,
+                                                         tiny_pack: Pack) -> None:
+    assert launch(tiny_pack, open_article="living/pacing").current_location() == "living/pacing"
+    window = launch(tiny_pack, open_article="no/such")
+    assert window.current_location() == "welcome"
+    assert "no article 'no/such'" in window.notice_bar.text()
+
+
+def test_broken_article_shows_an_error_page_not_a_crash(
+        launch: Launcher, make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({"articles/treatments/beta.md": b"---\ntitle: [\n---\n\xff"}))
+    window = launch(pack, open_article="treatments/beta")
+    text = window.article_view.toPlainText()
+    assert "This article cannot be shown" in text
+    window.open_location("treatments/alpha")
+    assert "Alpha helps." in window.article_view.toPlainText()
+
+
+def test_corrupt_profile_is_announced_once_and_kept(launch: Launcher, tiny_pack: Pack,
+                                                    tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text("{not json")
+    window = launch(tiny_pack, tmp_path)
+    assert "damaged" in window.notice_bar.text()
+    assert list(tmp_path.glob("settings.json.corrupt-*"))
+    window.close()
+    again = launch(tiny_pack, tmp_path)
+    assert again.notice_bar.text() == ""
