@@ -205,7 +205,10 @@ def slugify(text: str, separator: str = "-") -> str:
 _FRONT_MATTER_END = re.compile(r"^---\s*$", re.MULTILINE)
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_INLINE_LINK = re.compile(
+    r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]"  # [text] or ![alt], one level of nested brackets
+    r"\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)"  # (target "optional title")
+)
 _RAW_HTML = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
@@ -396,7 +399,8 @@ def _parse_article(path: Path, root: Path, problems: _Collector) -> Article:
         problems.add(rel, None, f"unknown status {status!r}: use 'draft' or 'reviewed'")
         status = "draft"
     if status == "reviewed" and not reviewed_by:
-        problems.add(rel, None, "status is 'reviewed' but 'reviewed_by' names no one; shown as draft")
+        problems.add(rel, None,
+                     "status is 'reviewed' but 'reviewed_by' names no one; shown as draft")
         status = "draft"
     raw_sources = meta.get("sources") or []
     if not isinstance(raw_sources, list):

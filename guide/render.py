@@ -31,8 +31,7 @@ EXTERNAL_MARK = "\u00a0\u2197"  # a non-breaking space and a north-east arrow
 TOC_MIN_HEADINGS = 4
 """Articles with at least this many ``##`` headings get an "On this page" list."""
 
-CALLOUT_COLOURS: Final = {
-    # kind: (background, border)
+CALLOUT_COLOURS: Final = {  # call-out kind -> background and border colours
     "note": ("#eef4f8", "#7aa3bf"),
     "tip": ("#eef6ef", "#78a882"),
     "important": ("#fdf5e3", "#c9a24a"),

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from guide.content import Pack, load_pack  # noqa: E402
-from guide.locations import bundled_dir  # noqa: E402
+from guide.content import Pack, load_pack
+from guide.locations import bundled_dir
 
 MANIFEST = """\
 title: Test Guide

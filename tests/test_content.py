@@ -90,7 +90,8 @@ def test_unknown_links_images_and_raw_html_are_reported(make_pack: Callable[...,
     assert "articles/treatments/alpha.md:18: error: link to unknown article 'missing.md'" in found
     assert ("articles/treatments/alpha.md:18: warning: no heading '#nope' in 'treatments/beta'"
             in found)
-    assert "articles/treatments/alpha.md:19: error: image 'images/chart.png' does not exist" in found
+    assert ("articles/treatments/alpha.md:19: error: image 'images/chart.png' does not exist"
+            in found)
     assert any(m.startswith("articles/treatments/alpha.md:20: warning: raw HTML") for m in found)
 
 

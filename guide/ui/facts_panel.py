@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ def pick_general_fact(pack: Pack, article_id: str) -> Fact | None:
 def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
 
@@ -58,7 +59,7 @@ class FactsPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pack = pack
-        body = QWidget()
+        self._body = body = QWidget()
         body.setObjectName("factsPanelBody")
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(16, 16, 16, 16)
@@ -114,13 +115,13 @@ class FactsPanel(QScrollArea):
         for heading in top_headings:
             self._outline.addWidget(self._button(
                 heading.text, f"Go to the heading {heading.text}",
-                lambda anchor=heading.anchor: self.anchor_requested.emit(anchor)))
+                partial(self.anchor_requested.emit, heading.anchor)))
         related = [self._pack.articles[r] for r in (article.related if article else ())
                    if r in self._pack.articles]
         for other in related:
             self._related.addWidget(self._button(
                 other.title, f"Open the related article {other.title}",
-                lambda rid=other.id: self.article_requested.emit(rid)))
+                partial(self.article_requested.emit, other.id)))
         self._section_widget(self._glance).setVisible(bool(facts))
         self._section_widget(self._did_you_know).setVisible(fact is not None)
         self._more.setVisible(bool(self._pack.facts))
@@ -136,7 +137,7 @@ class FactsPanel(QScrollArea):
         label.setAccessibleName(text)
         return label
 
-    def _button(self, text: str, description: str, slot: Callable[[], None]) -> LinkButton:
+    def _button(self, text: str, description: str, slot: Callable[[], object]) -> LinkButton:
         button = LinkButton(text)
         button.setAccessibleDescription(description)
         button.setToolTip(description)
@@ -146,7 +147,7 @@ class FactsPanel(QScrollArea):
     def texts(self) -> list[str]:
         """Visible texts of the panel, top to bottom (for tests and accessibility checks)."""
         found: list[str] = []
-        for widget in self.widget().findChildren(QWidget):
+        for widget in self._body.findChildren(QWidget):
             if not widget.isVisibleTo(self):
                 continue
             if isinstance(widget, LinkButton):

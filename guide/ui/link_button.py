@@ -19,9 +19,9 @@ class LinkButton(QPushButton):
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setObjectName("linkButtonLabel")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self._label)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._layout.addWidget(self._label)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -36,13 +36,13 @@ class LinkButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         """Height needed to show all the text at ``width``."""
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         inner = width - margins.left() - margins.right()
         return self._label.heightForWidth(inner) + margins.top() + margins.bottom()
 
     def sizeHint(self) -> QSize:
         """Prefer the label's natural size plus margins."""
-        margins = self.layout().contentsMargins()
+        margins = self._layout.contentsMargins()
         hint = self._label.sizeHint()
         return QSize(hint.width() + margins.left() + margins.right(),
                      hint.height() + margins.top() + margins.bottom())

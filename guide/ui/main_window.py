@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         action.setShortcuts(shortcuts)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
-        shortcut = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
+        native = QKeySequence.SequenceFormat.NativeText
+        shortcut = shortcuts[0].toString(native) if shortcuts else ""
         action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
         return action
 
@@ -224,8 +225,8 @@ class MainWindow(QMainWindow):
             f"<p><b>{escape(pack.title)}</b><br>Published by {escape(pack.publisher)}</p>"
             if pack.publisher else f"<p><b>{escape(pack.title)}</b></p>",
             f"<p>{escape(pack.contact)}</p>" if pack.contact else "",
-            f"<p>{len(pack.articles)} articles. Everything works offline; Health Guide never "
-            "connects to the internet and collects nothing about you.</p>",
+            (f"<p>{len(pack.articles)} articles. Everything works offline; Health Guide never "
+             "connects to the internet and collects nothing about you.</p>"),
         ]
         return "".join(lines)
 

@@ -37,4 +37,4 @@ class NoticeBar(QFrame):
 
     def text(self) -> str:
         """The notice currently shown ("" when hidden)."""
-        return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        return self._label.text() if not self.isHidden() else ""

@@ -26,12 +26,12 @@ def click_in_modal_dialog(button_name: str) -> None:
     QTimer.singleShot(0, click)
 
 
-def test_ask_returns_true_on_i_understand(qtbot: QtBot) -> None:  # noqa: ARG001
+def test_ask_returns_true_on_i_understand(qtbot: QtBot) -> None:
     click_in_modal_dialog("disclaimerAccept")
     assert DisclaimerDialog.ask(HTML, "Test Guide") is True
 
 
-def test_ask_returns_false_on_quit(qtbot: QtBot) -> None:  # noqa: ARG001
+def test_ask_returns_false_on_quit(qtbot: QtBot) -> None:
     click_in_modal_dialog("disclaimerDecline")
     assert DisclaimerDialog.ask(HTML, "Test Guide") is False
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.content import Pack, load_pack
@@ -27,8 +28,7 @@ def test_widgets_carry_their_object_and_accessible_names(launch: Launcher,
     assert window.objectName() == "mainWindow"
     for name, accessible in (("navTree", "Articles"), ("articleView", "Article"),
                              ("factsPanel", "Quick facts")):
-        widget = window.findChild(QApplication.focusWidget().__class__ if False else object,
-                                  name)
+        widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName() == accessible
 
@@ -47,7 +47,7 @@ def test_disclaimer_is_asked_once_per_version_across_launches(
     answers = [False, True]
     asked: list[str] = []
 
-    def ask(html: str, title: str, parent: object = None) -> bool:  # noqa: ARG001
+    def ask(html: str, title: str, parent: object = None) -> bool:
         asked.append(html)
         return answers.pop(0) if answers else True
 
@@ -135,18 +135,18 @@ def test_history_uses_the_platform_shortcuts(qtbot: QtBot, launch: Launcher,
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     window.nav_tree.setFocus()
-    back = window.back_action.shortcuts()[0][0]
-    qtbot.keyClick(window.nav_tree, back.key(), back.keyboardModifiers())
+    back = window.back_action.shortcuts()[0][0]  # type: ignore[index]  # QKeySequence[int]
+    QTest.keyClick(window.nav_tree, back.key(), back.keyboardModifiers())
     assert window.current_location() == "welcome"
-    forward = window.forward_action.shortcuts()[0][0]
-    qtbot.keyClick(window.nav_tree, forward.key(), forward.keyboardModifiers())
+    forward = window.forward_action.shortcuts()[0][0]  # type: ignore[index]
+    QTest.keyClick(window.nav_tree, forward.key(), forward.keyboardModifiers())
     assert window.current_location() == "treatments/alpha"
 
 
 def test_menus_offer_navigation_and_help(launch: Launcher, tiny_pack: Pack) -> None:
     window = launch(tiny_pack)
-    menus = {a.text(): [x.text() for x in a.menu().actions()]
-             for a in window.menuBar().actions()}
+    menus = {menu.title(): [a.text() for a in menu.actions()]
+             for menu in window.menuBar().findChildren(QMenu)}
     assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts"]
     assert menus["&Help"] == ["Medical &disclaimer", "&About Health Guide"]
 
@@ -162,8 +162,11 @@ def test_help_menu_reopens_the_disclaimer_read_only(launch: Launcher, tiny_pack:
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     window = launch(tiny_pack)
-    monkeypatch.setattr(DisclaimerDialog, "show_read_only",
-                        staticmethod(lambda html, title, parent=None: shown.append(html)))
+
+    def show_read_only(html: str, title: str, parent: object = None) -> None:
+        shown.append(html)
+
+    monkeypatch.setattr(DisclaimerDialog, "show_read_only", staticmethod(show_read_only))
     window.disclaimer_action.trigger()
     assert len(shown) == 1
     assert "information only" in shown[0]
@@ -172,8 +175,12 @@ def test_help_menu_reopens_the_disclaimer_read_only(launch: Launcher, tiny_pack:
 def test_external_links_open_in_the_system_browser(launch: Launcher, tiny_pack: Pack,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toString()) or True))
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     window = launch(tiny_pack, open_article="treatments/alpha")
     window.article_view.anchorClicked.emit(QUrl("https://example.org/alpha"))
     assert opened == ["https://example.org/alpha"]

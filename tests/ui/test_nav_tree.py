@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from guide.content import Pack
@@ -17,8 +18,8 @@ def test_choosing_an_article_by_keyboard_requests_it(qtbot: QtBot, tiny_pack: Pa
     tree.select_article("welcome")
     tree.setFocus()
     with qtbot.wait_signal(tree.article_requested) as blocker:
-        qtbot.keyClick(tree, Qt.Key.Key_Down)  # onto "Treatments" section: nothing to open
-        qtbot.keyClick(tree, Qt.Key.Key_Down)
+        QTest.keyClick(tree, Qt.Key.Key_Down)  # onto "Treatments" section: nothing to open
+        QTest.keyClick(tree, Qt.Key.Key_Down)
     assert blocker.args == ["treatments/alpha"]
 
 
