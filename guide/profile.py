@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,12 +23,16 @@ class Settings:
     window_geometry: str = ""
     window_state: str = ""
     splitter_state: str = ""
+    text_scale: int = 100
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:
         """Build from decoded JSON, keeping only known keys with the right type."""
-        known = {f.name: f.type for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known and isinstance(v, str)}
+        defaults = asdict(cls())
+        values = {
+            key: value for key, value in data.items()
+            if key in defaults and type(value) is type(defaults[key])
+        }
         return cls(**values)
 
 
@@ -156,6 +160,16 @@ class Profile:
         """Remember the article being read."""
         if article_id != self._settings.last_article:
             self._settings.last_article = article_id
+            self._save()
+
+    def text_scale(self) -> int:
+        """Reading text size in percent of the normal size."""
+        return self._settings.text_scale
+
+    def set_text_scale(self, percent: int) -> None:
+        """Remember the reading text size."""
+        if percent != self._settings.text_scale:
+            self._settings.text_scale = percent
             self._save()
 
     def window_state(self) -> tuple[str, str, str]:

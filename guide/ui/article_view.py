@@ -93,6 +93,10 @@ class ArticleView(QTextBrowser):
         super().resizeEvent(event)
         self._apply_readable_width()
 
+    def refresh_layout(self) -> None:
+        """Recompute the readable width after a font change."""
+        self._apply_readable_width()
+
     def _apply_readable_width(self) -> None:
         widest = self.fontMetrics().averageCharWidth() * READABLE_COLUMNS
         spare = self.viewport().width() - widest - 2 * self.document().documentMargin()

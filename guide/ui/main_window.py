@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -30,6 +31,8 @@ from guide.ui.nav_tree import NavTree
 from guide.ui.notice_bar import NoticeBar
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
+TEXT_SCALES = (80, 90, 100, 115, 130, 150, 175, 200, 250)
+"""Reading text sizes offered by View > Larger/Smaller text, in percent."""
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self.facts_panel.article_requested.connect(self.open_location)
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
+        self._text_scale = 100
+        self.set_text_scale(profile.text_scale())
         self.show_notice(profile.take_notice())
 
     # -- construction ---------------------------------------------------------------------
@@ -108,6 +113,16 @@ class MainWindow(QMainWindow):
                                          pixmap.SP_FileDialogInfoView, "Show every quick fact")
         self.quit_action = self._action("&Quit", "quitAction",
                                         QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
+        keys = QKeySequence.keyBindings
+        self.larger_text_action = self._action("&Larger text", "largerTextAction",
+                                               keys(QKeySequence.StandardKey.ZoomIn))
+        self.smaller_text_action = self._action("&Smaller text", "smallerTextAction",
+                                                keys(QKeySequence.StandardKey.ZoomOut))
+        self.normal_text_action = self._action("&Normal text size", "normalTextAction",
+                                               [QKeySequence("Ctrl+0")])
+        self.larger_text_action.triggered.connect(lambda: self._step_text_scale(+1))
+        self.smaller_text_action.triggered.connect(lambda: self._step_text_scale(-1))
+        self.normal_text_action.triggered.connect(lambda: self.set_text_scale(100))
         self.disclaimer_action = self._action("Medical &disclaimer", "disclaimerAction", [])
         self.about_action = self._action("&About Health Guide", "aboutAction", [])
         self.back_action.triggered.connect(self.go_back)
@@ -123,6 +138,10 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.addAction(self.quit_action)
+        view_menu = menu_bar.addMenu("&View")
+        for action in (self.larger_text_action, self.smaller_text_action,
+                       self.normal_text_action):
+            view_menu.addAction(action)
         go_menu = menu_bar.addMenu("&Go")
         for action in (self.back_action, self.forward_action, self.home_action,
                        self.facts_action):
@@ -206,6 +225,33 @@ class MainWindow(QMainWindow):
 
     def _on_external_link_requested(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
+
+    # -- text size ----------------------------------------------------------------------------
+
+    def text_scale(self) -> int:
+        """Current reading text size in percent."""
+        return self._text_scale
+
+    def set_text_scale(self, percent: int) -> None:
+        """Scale the article, tree and sidebar text; remembered between launches."""
+        self._text_scale = min(max(percent, TEXT_SCALES[0]), TEXT_SCALES[-1])
+        base = QApplication.font().pointSizeF()
+        for widget in (self.article_view, self.nav_tree, self.facts_panel):
+            font = QFont(widget.font())
+            font.setPointSizeF(base * self._text_scale / 100)
+            widget.setFont(font)
+        self.article_view.refresh_layout()
+        self.larger_text_action.setEnabled(self._text_scale < TEXT_SCALES[-1])
+        self.smaller_text_action.setEnabled(self._text_scale > TEXT_SCALES[0])
+        self.profile.set_text_scale(self._text_scale)
+
+    def _step_text_scale(self, step: int) -> None:
+        if step > 0:
+            bigger = [s for s in TEXT_SCALES if s > self._text_scale]
+            self.set_text_scale(bigger[0] if bigger else TEXT_SCALES[-1])
+        else:
+            smaller = [s for s in TEXT_SCALES if s < self._text_scale]
+            self.set_text_scale(smaller[-1] if smaller else TEXT_SCALES[0])
 
     # -- dialogs and notices ----------------------------------------------------------------
 

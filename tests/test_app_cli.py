@@ -1,0 +1,71 @@
+"""The command line: options, exit codes and messages for unusable packs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide import __version__
+from guide.app import EXIT_UNUSABLE_PACK, load_or_report, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_main(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.slow
+def test_version_and_help() -> None:
+    version = run_main("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"health-guide {__version__}")
+    usage = run_main("--help")
+    assert usage.returncode == 0
+    for option in ("--content DIR", "--profile DIR", "--open ARTICLE_ID", "--version"):
+        assert option in usage.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("setup", ["missing", "no-manifest", "file"])
+def test_unusable_pack_exits_2_with_one_line(tmp_path: Path, setup: str) -> None:
+    target = tmp_path / "pack"
+    if setup == "no-manifest":
+        target.mkdir()
+    elif setup == "file":
+        target.write_text("not a folder")
+    result = run_main("--content", str(target), "--profile", str(tmp_path / "profile"))
+    assert result.returncode == EXIT_UNUSABLE_PACK
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("health-guide: error: ")
+    assert str(target) in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "profile").exists()
+
+
+def test_main_returns_2_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--content", str(tmp_path / "nope")]) == EXIT_UNUSABLE_PACK
+    assert "content pack folder not found" in capsys.readouterr().err
+
+
+def test_pack_problems_are_listed_on_stderr(make_pack: Callable[..., Path],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_pack({"articles/living/pacing.md": b"---\ntitle: x\n---\n[a](gone.md)\n\xff"})
+    pack = load_or_report(root)
+    assert not isinstance(pack, int)
+    err = capsys.readouterr().err
+    assert "articles/living/pacing.md:5: error: not valid UTF-8" in err
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--colour", "blue"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --colour" in capsys.readouterr().err
