@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from guide import __version__
-from guide.content import Pack, PackError, load_pack
+from guide.cache import PackCache, user_cache_dir
+from guide.content import Pack, PackError
 from guide.locations import bundled_dir
 
 EXIT_OK = 0
@@ -50,23 +51,28 @@ def report_fatal(message: str) -> int:
     return EXIT_UNUSABLE_PACK
 
 
-def load_or_report(content: Path | None) -> Pack | int:
-    """Load the pack, printing its problems; an exit code if it is unusable."""
+def load_or_report(content: Path | None) -> tuple[Pack, PackCache] | int:
+    """Load the pack (through the start-up cache), printing its problems.
+
+    Returns an exit code instead when the pack is unusable.
+    """
     try:
-        pack = load_pack(content or bundled_dir("content"))
+        cache = PackCache(content or bundled_dir("content"), user_cache_dir())
+        pack = cache.load()
     except PackError as exc:
         return report_fatal(str(exc))
     for problem in pack.problems:
         print(problem, file=sys.stderr)
-    return pack
+    return pack, cache
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = build_parser().parse_args(argv)
-    pack = load_or_report(args.content)
-    if isinstance(pack, int):
-        return pack
+    loaded = load_or_report(args.content)
+    if isinstance(loaded, int):
+        return loaded
+    pack, cache = loaded
     from guide.ui.application import run  # noqa: PLC0415 - keep --help/--version free of Qt
 
-    return run(pack, profile_dir=args.profile, open_article=args.open_article)
+    return run(pack, profile_dir=args.profile, open_article=args.open_article, cache=cache)

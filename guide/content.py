@@ -6,20 +6,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-import yaml
-
 from guide.links import article_link_target, is_external, resolve_relative, split_fragment
 from guide.locations import UnsafePathError, resolve_inside
-
-try:  # libyaml is several times faster; fall back to the pure-Python parser.
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
@@ -192,6 +185,17 @@ class Pack:
     def __repr__(self) -> str:
         return f"Pack({self.title!r}, {len(self.articles)} articles, {len(self.problems)} problems)"
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # mappingproxy cannot be pickled; rebuild it from a plain dict (for the start-up cache)
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["articles"] = dict(self.articles)
+        return _restore_pack, (values,)
+
+
+def _restore_pack(values: dict[str, Any]) -> Pack:
+    values["articles"] = MappingProxyType(values["articles"])
+    return Pack(**values)
+
 
 def slugify(text: str, separator: str = "-") -> str:
     """Anchor for a heading; the renderer passes this same function to Python-Markdown."""
@@ -238,8 +242,12 @@ def _read_text(path: Path, rel: str, problems: _Collector) -> str | None:
 
 
 def _load_yaml(text: str, rel: str, first_line: int, problems: _Collector) -> Any:
+    # imported here: a start from the cache never parses YAML, and PyYAML takes ~20 ms to load
+    import yaml  # noqa: PLC0415
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
     try:
-        return yaml.load(text, Loader=_YamlLoader)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

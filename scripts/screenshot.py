@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 
 from guide.content import load_pack
 from guide.locations import bundled_dir
+from guide.pages import PageSource
 from guide.profile import MemoryBackend, Profile
 from guide.ui.application import ensure_application, start
 from guide.ui.disclaimer_dialog import DisclaimerDialog
@@ -42,10 +43,8 @@ def main() -> int:
     app = ensure_application()
     with tempfile.TemporaryDirectory():
         if args.disclaimer:
-            from guide.render import Renderer  # noqa: PLC0415
-
-            dialog = DisclaimerDialog(Renderer(pack).disclaimer_html(), pack.title,
-                                      read_only=False)
+            dialog = DisclaimerDialog(PageSource(pack).disclaimer_html(), pack.title,
+                                      read_only=False, accent=pack.accent)
             dialog.show()
             app.processEvents()
             args.disclaimer.parent.mkdir(parents=True, exist_ok=True)

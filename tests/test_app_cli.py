@@ -58,8 +58,8 @@ def test_main_returns_2_in_process(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_pack_problems_are_listed_on_stderr(make_pack: Callable[..., Path],
                                             capsys: pytest.CaptureFixture[str]) -> None:
     root = make_pack({"articles/living/pacing.md": b"---\ntitle: x\n---\n[a](gone.md)\n\xff"})
-    pack = load_or_report(root)
-    assert not isinstance(pack, int)
+    loaded = load_or_report(root)
+    assert not isinstance(loaded, int)
     err = capsys.readouterr().err
     assert "articles/living/pacing.md:5: error: not valid UTF-8" in err
 

@@ -11,11 +11,11 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide import __version__
+from guide.cache import PackCache
 from guide.content import Pack
 from guide.locations import bundled_dir
+from guide.pages import PageSource
 from guide.profile import JsonFileBackend, Profile
-from guide.render import Renderer
-from guide.ui.disclaimer_dialog import DisclaimerDialog
 from guide.ui.main_window import MainWindow
 from guide.versions import broken_qt_binding
 
@@ -57,17 +57,20 @@ def default_profile_dir() -> Path:
     return Path(location) if location else Path.home() / ".health-guide"
 
 
-def start(pack: Pack, profile: Profile, open_article: str = "") -> MainWindow | None:
+def start(pack: Pack, profile: Profile, open_article: str = "",
+          pages: PageSource | None = None) -> MainWindow | None:
     """Ask for the disclaimer if needed, then build and show the main window.
 
     Returns ``None`` when the reader declines the disclaimer; nothing is recorded then.
     """
-    renderer = Renderer(pack)
+    pages = pages or PageSource(pack)
     if profile.accepted_disclaimer() != pack.disclaimer.version:
-        if not DisclaimerDialog.ask(renderer.disclaimer_html(), pack.title):
+        from guide.ui.disclaimer_dialog import DisclaimerDialog  # noqa: PLC0415 - first run only
+
+        if not DisclaimerDialog.ask(pages.disclaimer_html(), pack.title, pack.accent):
             return None
         profile.set_accepted_disclaimer(pack.disclaimer.version)
-    window = MainWindow(pack, profile, renderer)
+    window = MainWindow(pack, profile, pages)
     window.restore_layout()
     first = open_article or profile.last_article()
     if first not in pack.articles:
@@ -80,7 +83,8 @@ def start(pack: Pack, profile: Profile, open_article: str = "") -> MainWindow | 
     return window
 
 
-def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "") -> int:
+def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
+        cache: PackCache | None = None) -> int:
     """Run the app until the main window closes; returns the exit code."""
     problem = broken_qt_binding(sys.version_info[:2], PySide6.__version__)
     if problem:
@@ -88,7 +92,7 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "") -> 
         return 2
     app = ensure_application()
     profile = Profile(JsonFileBackend(profile_dir or default_profile_dir()))
-    window = start(pack, profile, open_article)
+    window = start(pack, profile, open_article, PageSource(pack, cache))
     if window is None:
         return 0
     return app.exec()

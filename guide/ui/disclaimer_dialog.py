@@ -63,12 +63,14 @@ class DisclaimerDialog(QDialog):
         (self.accept_button or text).setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
-    def ask(cls, html: str, pack_title: str, parent: QWidget | None = None) -> bool:
+    def ask(cls, html: str, pack_title: str, accent: str = "#2f6f8f",
+            parent: QWidget | None = None) -> bool:
         """Show the disclaimer modally; True if the reader accepted it."""
-        dialog = cls(html, pack_title, read_only=False, parent=parent)
+        dialog = cls(html, pack_title, read_only=False, accent=accent, parent=parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     @classmethod
-    def show_read_only(cls, html: str, pack_title: str, parent: QWidget | None = None) -> None:
+    def show_read_only(cls, html: str, pack_title: str, accent: str = "#2f6f8f",
+                       parent: QWidget | None = None) -> None:
         """Show the disclaimer again, with only a Close button."""
-        cls(html, pack_title, read_only=True, parent=parent).exec()
+        cls(html, pack_title, read_only=True, accent=accent, parent=parent).exec()

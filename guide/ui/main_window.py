@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 from guide import __version__
 from guide.content import Pack
 from guide.history import History
-from guide.links import ARTICLE_SCHEME, FACTS_PAGE, split_fragment
+from guide.links import FACTS_PAGE, split_fragment
+from guide.pages import PageSource
 from guide.profile import Profile
-from guide.render import Renderer
 from guide.ui.article_view import ArticleView
-from guide.ui.disclaimer_dialog import DisclaimerDialog
 from guide.ui.facts_panel import FactsPanel
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
@@ -44,16 +43,15 @@ class MainWindow(QMainWindow):
 
     location_opened = Signal(str)
 
-    def __init__(self, pack: Pack, profile: Profile, renderer: Renderer,
+    def __init__(self, pack: Pack, profile: Profile, pages: PageSource,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName(pack.title)
         self.pack = pack
         self.profile = profile
-        self.renderer = renderer
+        self.pages = pages
         self.history = History()
-        self._pages: dict[str, str] = {}
 
         self.nav_tree = NavTree(NavModel(pack.tree, self))
         self.article_view = ArticleView(pack.root, pack.accent)
@@ -187,26 +185,9 @@ class MainWindow(QMainWindow):
         """Open the pack's home article."""
         self.open_location(self.pack.home)
 
-    def _page_html(self, location: str) -> str:
-        cached = self._pages.get(location)
-        if cached is not None:
-            return cached
-        article = self.pack.article(location)
-        if location == FACTS_PAGE:
-            html = self.renderer.facts_html()
-        elif article is None:
-            html = (f"<h1>Page not found</h1><p>This guide has no article called "
-                    f"<code>{escape(location)}</code>.</p>"
-                    f'<p><a href="{ARTICLE_SCHEME}:{escape(self.pack.home)}">Go to the home '
-                    "page</a></p>")
-        else:
-            html = self.renderer.article_html(article)
-        self._pages[location] = html
-        return html
-
     def _show(self, location: str, fragment: str) -> None:
         article = self.pack.article(location)
-        self.article_view.show_page(self._page_html(location), fragment)
+        self.article_view.show_page(self.pages.html(location), fragment)
         self.nav_tree.select_article(location)
         self.facts_panel.show_article(article)
         title = article.title if article else ("Quick facts" if location == FACTS_PAGE
@@ -261,7 +242,10 @@ class MainWindow(QMainWindow):
 
     def show_disclaimer(self) -> None:
         """Show the disclaimer again, read-only."""
-        DisclaimerDialog.show_read_only(self.renderer.disclaimer_html(), self.pack.title, self)
+        from guide.ui.disclaimer_dialog import DisclaimerDialog  # noqa: PLC0415 - rarely used
+
+        DisclaimerDialog.show_read_only(self.pages.disclaimer_html(), self.pack.title,
+                                        self.pack.accent, self)
 
     def about_text(self) -> str:
         """The About box's rich text: app version and who publishes the content."""

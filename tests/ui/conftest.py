@@ -26,7 +26,7 @@ def accept_disclaimer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer the disclaimer with "I understand"; records each time it was asked."""
     asked: list[str] = []
 
-    def ask(html: str, title: str, parent: object = None) -> bool:
+    def ask(html: str, title: str, *args: object) -> bool:
         asked.append(html)
         return True
 

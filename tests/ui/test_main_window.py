@@ -47,7 +47,7 @@ def test_disclaimer_is_asked_once_per_version_across_launches(
     answers = [False, True]
     asked: list[str] = []
 
-    def ask(html: str, title: str, parent: object = None) -> bool:
+    def ask(html: str, title: str, *args: object) -> bool:
         asked.append(html)
         return answers.pop(0) if answers else True
 
@@ -163,7 +163,7 @@ def test_help_menu_reopens_the_disclaimer_read_only(launch: Launcher, tiny_pack:
     shown: list[str] = []
     window = launch(tiny_pack)
 
-    def show_read_only(html: str, title: str, parent: object = None) -> None:
+    def show_read_only(html: str, title: str, *args: object) -> None:
         shown.append(html)
 
     monkeypatch.setattr(DisclaimerDialog, "show_read_only", staticmethod(show_read_only))

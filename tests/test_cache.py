@@ -1,0 +1,87 @@
+"""The start-up cache: same result as parsing, refreshed on change, harmless when broken."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.cache import CACHE_DIR_ENV, PackCache, pack_fingerprint, user_cache_dir
+from guide.content import load_pack
+from guide.links import FACTS_PAGE
+from guide.pages import PageSource
+
+
+def test_cached_pack_equals_parsed_pack(make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    first = PackCache(root, tmp_path / "cache").load()
+    again = PackCache(root, tmp_path / "cache").load()
+    assert again == first == load_pack(root)
+    assert again is not first
+    assert list((tmp_path / "cache").rglob("pack.pickle"))
+
+
+def test_changed_file_gives_fresh_pack(make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    before = pack_fingerprint(root)
+    PackCache(root, tmp_path / "cache").load()
+    page = root / "articles" / "living" / "pacing.md"
+    page.write_text(page.read_text().replace("title: Pacing", "title: Pacing yourself"))
+    os.utime(page, ns=(1, 1))
+    assert pack_fingerprint(root) != before
+    pacing = PackCache(root, tmp_path / "cache").load().article("living/pacing")
+    assert pacing is not None
+    assert pacing.title == "Pacing yourself"
+
+
+def test_damaged_cache_is_ignored(make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    root = make_pack()
+    PackCache(root, tmp_path / "cache").load()
+    (cached,) = (tmp_path / "cache").rglob("pack.pickle")
+    cached.write_bytes(b"garbage")
+    assert PackCache(root, tmp_path / "cache").load() == load_pack(root)
+
+
+def test_unwritable_cache_still_loads(make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    root = make_pack()
+    cache = PackCache(root, blocker / "cache")
+    assert cache.load() == load_pack(root)
+    cache.store_page("welcome", "<p>x</p>")
+    assert cache.page("welcome") is None
+
+
+def test_pages_are_rendered_once_then_read_from_disk(make_pack: Callable[..., Path],
+                                                     tmp_path: Path) -> None:
+    root = make_pack()
+    cache = PackCache(root, tmp_path / "cache")
+    pack = cache.load()
+    html = PageSource(pack, cache).html("treatments/alpha")
+    assert "Alpha helps." in html
+    fresh = PageSource(pack, PackCache(root, tmp_path / "cache"))
+    assert fresh.html("treatments/alpha") == html
+    assert fresh._renderer is None, "a cached page needs no Markdown renderer"
+    assert "Sleep matters." in fresh.html(FACTS_PAGE)
+    assert "information only" in fresh.disclaimer_html()
+
+
+def test_unknown_location_gets_a_not_found_page(tiny_pack: object, make_pack: Callable[..., Path],
+                                                ) -> None:
+    pages = PageSource(load_pack(make_pack()))
+    html = pages.html("no/such")
+    assert "Page not found" in html
+    assert 'href="article:welcome"' in html
+
+
+def test_cache_folder_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path))
+    assert user_cache_dir() == tmp_path
+    monkeypatch.setenv(CACHE_DIR_ENV, "")
+    assert user_cache_dir() is None
+    monkeypatch.delenv(CACHE_DIR_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if os.name == "posix" and os.uname().sysname == "Linux":
+        assert user_cache_dir() == tmp_path / "xdg" / "health-guide"
