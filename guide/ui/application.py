@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from guide import __version__
 from guide.cache import PackCache
 from guide.content import Pack
+from guide.links import FACTS_PAGE
 from guide.locations import bundled_dir
 from guide.pages import PageSource
 from guide.profile import JsonFileBackend, Profile
@@ -73,7 +74,7 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
     window = MainWindow(pack, profile, pages)
     window.restore_layout()
     first = open_article or profile.last_article()
-    if first not in pack.articles:
+    if first not in pack.articles and first != FACTS_PAGE:
         if open_article:
             window.show_notice(f"This guide has no article '{open_article}'; showing the home "
                                "page instead.")

@@ -5,11 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStyle,
     QToolBar,
@@ -88,12 +87,13 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------
 
     def _action(self, text: str, name: str, shortcuts: list[QKeySequence],
-                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+                icon: tuple[str, QStyle.StandardPixmap] | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcuts(shortcuts)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icon is not None:  # the desktop's icon theme when there is one, else Qt's own
+            theme_name, fallback = icon
+            action.setIcon(QIcon.fromTheme(theme_name, self.style().standardIcon(fallback)))
         native = QKeySequence.SequenceFormat.NativeText
         shortcut = shortcuts[0].toString(native) if shortcuts else ""
         action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
@@ -102,13 +102,14 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         pixmap = QStyle.StandardPixmap
         self.back_action = self._action("&Back", "backAction", QKeySequence.keyBindings(
-            QKeySequence.StandardKey.Back), pixmap.SP_ArrowBack, "Go back")
+            QKeySequence.StandardKey.Back), ("go-previous", pixmap.SP_ArrowBack), "Go back")
         self.forward_action = self._action("&Forward", "forwardAction", QKeySequence.keyBindings(
-            QKeySequence.StandardKey.Forward), pixmap.SP_ArrowForward, "Go forward")
+            QKeySequence.StandardKey.Forward), ("go-next", pixmap.SP_ArrowForward), "Go forward")
         self.home_action = self._action("&Home", "homeAction", [QKeySequence("Alt+Home")],
-                                        pixmap.SP_DirHomeIcon, "Go to the home page")
+                                        ("go-home", pixmap.SP_DirHomeIcon), "Go to the home page")
         self.facts_action = self._action("&Quick facts", "factsAction", [],
-                                         pixmap.SP_FileDialogInfoView, "Show every quick fact")
+                                         ("help-about", pixmap.SP_FileDialogInfoView),
+                                         "Show every quick fact")
         self.quit_action = self._action("&Quit", "quitAction",
                                         QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
         keys = QKeySequence.keyBindings
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Show the About box."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely used
+
         QMessageBox.about(self, f"About {self.pack.title}", self.about_text())
 
     # -- state --------------------------------------------------------------------------------

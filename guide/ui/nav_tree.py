@@ -47,6 +47,7 @@ class NavTree(QTreeView):
                 self.scrollTo(index)
             else:
                 self.clearSelection()
+                self.setCurrentIndex(QModelIndex())
         self.viewport().update()
 
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
