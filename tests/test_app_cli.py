@@ -69,3 +69,17 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["--colour", "blue"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments: --colour" in capsys.readouterr().err
+
+
+def test_message_box_only_when_someone_can_see_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.app import display_available  # noqa: PLC0415
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert not display_available()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert not display_available()
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert display_available()
