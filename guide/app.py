@@ -9,8 +9,9 @@ from pathlib import Path
 
 from guide import __version__
 from guide.cache import PackCache, user_cache_dir
-from guide.content import Pack, PackError
+from guide.checker import format_problem
 from guide.locations import bundled_dir
+from guide.model import Pack, PackError
 
 EXIT_OK = 0
 EXIT_UNUSABLE_PACK = 2
@@ -21,6 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="health-guide",
         description="An offline guide to fibromyalgia and chronic pain.",
+        epilog="To check a content pack for problems: health-guide check [DIR] "
+               "(see health-guide check --help).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path,
@@ -61,13 +64,19 @@ def load_or_report(content: Path | None) -> tuple[Pack, PackCache] | int:
         pack = cache.load()
     except PackError as exc:
         return report_fatal(str(exc))
+    prefix = str(content) if content else ""
     for problem in pack.problems:
-        print(problem, file=sys.stderr)
+        print(format_problem(problem, prefix), file=sys.stderr)
     return pack, cache
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the app; returns the process exit code."""
+    """Run the app (or ``check``); returns the process exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:
+        from guide.checker import run_check  # noqa: PLC0415
+
+        return run_check(argv[1:])
     args = build_parser().parse_args(argv)
     loaded = load_or_report(args.content)
     if isinstance(loaded, int):

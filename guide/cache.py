@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 from guide import __version__
-from guide.content import Pack, load_pack
+from guide.content import load_pack
+from guide.model import Pack
 
 CACHE_FORMAT = 1
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"

@@ -1,153 +1,40 @@
-"""Load and validate a content pack into immutable dataclasses, collecting problems."""
+"""Load a content pack from its folder into the content model, collecting problems."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
-from guide.links import article_link_target, is_external, resolve_relative, split_fragment
+from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
 from guide.locations import UnsafePathError, resolve_inside
+from guide.model import (
+    DEFAULT_ORDER,
+    Article,
+    Disclaimer,
+    Fact,
+    Heading,
+    Pack,
+    PackError,
+    Problem,
+    Section,
+    Severity,
+    Source,
+    slugify,
+)
+from guide.readability import measure
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
 SECTION_FILE = "_section.yml"
 DEFAULT_FACTS_FILE = "facts.yml"
-DEFAULT_ORDER = 1000
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a pack, located as precisely as we can (compiler style)."""
-
-    path: str
-    line: int | None
-    message: str
-    severity: Severity = "error"
-
-    def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{where}: {self.severity}: {self.message}"
-
-
-class PackError(Exception):
-    """The pack cannot be used at all (missing folder or manifest)."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """A reference an article or fact is based on."""
-
-    title: str
-    publisher: str = ""
-    year: int | None = None
-    url: str = ""
-    doi: str = ""
-
-    def citation(self) -> str:
-        """Plain-text citation: publisher, title, year."""
-        parts = [p for p in (self.publisher, self.title) if p]
-        text = ". ".join(parts)
-        return f"{text} ({self.year})" if self.year else text
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A ``##``/``###`` heading of an article, with its anchor."""
-
-    level: int
-    text: str
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Article:
-    """One Markdown article. ``error`` is set when the file could not be read or parsed."""
-
-    id: str
-    path: str
-    title: str
-    section_id: str = ""
-    summary: str = ""
-    order: int = DEFAULT_ORDER
-    status: str = "draft"
-    last_reviewed: dt.date | None = None
-    next_review: dt.date | None = None
-    reviewed_by: str = ""
-    evidence: str = ""
-    sources: tuple[Source, ...] = ()
-    related: tuple[str, ...] = ()
-    facts: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    also_called: tuple[str, ...] = ()
-    body: str = ""
-    body_line: int = 1
-    headings: tuple[Heading, ...] = ()
-    error: str = ""
-
-    @property
-    def is_draft(self) -> bool:
-        """True unless a named clinician has reviewed the article."""
-        return self.status != "reviewed"
-
-    def __repr__(self) -> str:
-        return f"Article({self.id!r}, {self.title!r})"
-
-
-@dataclass(frozen=True)
-class Section:
-    """A folder of articles. ``children`` holds sections and articles in display order."""
-
-    id: str
-    title: str
-    order: int = DEFAULT_ORDER
-    children: tuple[Section | Article, ...] = ()
-
-    def walk(self) -> Iterator[Section | Article]:
-        """Yield every descendant, depth first, in display order."""
-        for child in self.children:
-            yield child
-            if isinstance(child, Section):
-                yield from child.walk()
-
-    def outline(self, indent: int = 0) -> str:
-        """Readable tree, one node a line, for tests and debugging."""
-        lines = []
-        for child in self.children:
-            if isinstance(child, Section):
-                lines.append(f"{'  ' * indent}{child.title}/")
-                lines.append(child.outline(indent + 1))
-            else:
-                lines.append(f"{'  ' * indent}{child.title} [{child.id}]")
-        return "\n".join(line for line in lines if line)
-
-    def __repr__(self) -> str:
-        return f"Section({self.id!r}, {self.title!r}, {len(self.children)} children)"
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A "Did you know?" fact with its source."""
-
-    text: str
-    source: Source | None
-    articles: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Disclaimer:
-    """The disclaimer text (Markdown) and the version a reader accepts."""
-
-    text: str
-    version: str
-
+DEFAULT_GLOSSARY_FILE = "glossary.yml"
+REQUIRED_FIELDS = ("title", "summary", "last_reviewed", "status", "sources")
+DEFAULT_ACCENT = "#2f6f8f"
 
 FALLBACK_DISCLAIMER = (
     "This guide gives general health information only. It is not medical advice and does "
@@ -156,57 +43,8 @@ FALLBACK_DISCLAIMER = (
     "local emergency number."
 )
 
-
-@dataclass(frozen=True)
-class Pack:
-    """A loaded content pack. ``problems`` lists everything that was wrong with it."""
-
-    root: Path
-    title: str
-    publisher: str
-    language: str
-    home: str
-    contact: str
-    accent: str
-    disclaimer: Disclaimer
-    tree: Section
-    articles: Mapping[str, Article]
-    facts: tuple[Fact, ...]
-    problems: tuple[Problem, ...] = field(default=())
-
-    def article(self, article_id: str) -> Article | None:
-        """The article with this id, or ``None``."""
-        return self.articles.get(article_id)
-
-    def facts_for(self, article_id: str) -> tuple[Fact, ...]:
-        """Facts tied to an article by its id."""
-        return tuple(fact for fact in self.facts if article_id in fact.articles)
-
-    def __repr__(self) -> str:
-        return f"Pack({self.title!r}, {len(self.articles)} articles, {len(self.problems)} problems)"
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # mappingproxy cannot be pickled; rebuild it from a plain dict (for the start-up cache)
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values["articles"] = dict(self.articles)
-        return _restore_pack, (values,)
-
-
-def _restore_pack(values: dict[str, Any]) -> Pack:
-    values["articles"] = MappingProxyType(values["articles"])
-    return Pack(**values)
-
-
-def slugify(text: str, separator: str = "-") -> str:
-    """Anchor for a heading; the renderer passes this same function to Python-Markdown."""
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{re.escape(separator)}\s]+", separator, value)
-
-
-# -- parsing helpers ---------------------------------------------------------------------------
-
 _FRONT_MATTER_END = re.compile(r"^---\s*$", re.MULTILINE)
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_LINK = re.compile(
@@ -217,17 +55,19 @@ _RAW_HTML = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
 
-class _Collector:
-    """Accumulates problems for one pack."""
+class Collector:
+    """Accumulates the problems of one pack."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def add(self, path: str, line: int | None, message: str, severity: Severity = "error") -> None:
+        """Record a problem."""
         self.problems.append(Problem(path, line, message, severity))
 
 
-def _read_text(path: Path, rel: str, problems: _Collector) -> str | None:
+def read_text(path: Path, rel: str, problems: Collector) -> str | None:
+    """A UTF-8 file's text, or ``None`` with a problem (unreadable, not UTF-8)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -241,7 +81,8 @@ def _read_text(path: Path, rel: str, problems: _Collector) -> str | None:
         return None
 
 
-def _load_yaml(text: str, rel: str, first_line: int, problems: _Collector) -> Any:
+def load_yaml(text: str, rel: str, first_line: int, problems: Collector) -> Any:
+    """Parsed YAML, or ``None`` with a problem at the line where parsing failed."""
     # imported here: a start from the cache never parses YAML, and PyYAML takes ~20 ms to load
     import yaml  # noqa: PLC0415
 
@@ -256,76 +97,119 @@ def _load_yaml(text: str, rel: str, first_line: int, problems: _Collector) -> An
         return None
 
 
-def _as_str(value: Any, key: str, rel: str, problems: _Collector) -> str:
-    if value is None:
+class Fields:
+    """Typed access to a YAML mapping; wrong types become problems at the key's line."""
+
+    def __init__(self, data: dict[str, Any], rel: str, problems: Collector,
+                 text: str = "", first_line: int = 1) -> None:
+        self.data = data
+        self.rel = rel
+        self.problems = problems
+        self.lines: dict[str, int] = {}
+        for number, line in enumerate(text.splitlines(), start=first_line):
+            match = _KEY_LINE.match(line)
+            if match:
+                self.lines.setdefault(match.group(1), number)
+
+    def line(self, key: str) -> int | None:
+        """Line of ``key`` in the file, if known."""
+        return self.lines.get(key)
+
+    def add(self, key: str, message: str, severity: Severity = "error") -> None:
+        """Record a problem at ``key``'s line."""
+        self.problems.add(self.rel, self.line(key), message, severity)
+
+    def text(self, key: str, value: Any = None) -> str:
+        """Text value (numbers are accepted and turned into text)."""
+        value = self.data.get(key) if value is None else value
+        if value is None:
+            return ""
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return str(value).strip()
+        self.add(key, f"'{key}' should be text, not {type(value).__name__}")
         return ""
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value).strip()
-    problems.add(rel, None, f"'{key}' should be text, not {type(value).__name__}")
-    return ""
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of texts (a single text is accepted as a list of one)."""
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.add(key, f"'{key}' should be a list")
+            return ()
+        items = []
+        for item in value:
+            if isinstance(item, str | int | float) and not isinstance(item, bool):
+                items.append(str(item).strip())
+            else:
+                self.add(key, f"'{key}' entries should be text")
+        return tuple(item for item in items if item)
+
+    def date(self, key: str) -> dt.date | None:
+        """A date written as 2026-11-27."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.add(key, f"'{key}' should be a date like 2026-11-27, not {value!r}")
+            return None
+
+    def integer(self, key: str, default: int = DEFAULT_ORDER) -> int:
+        """A whole number."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        self.add(key, f"'{key}' should be a whole number, not {value!r}")
+        return default
+
+    def sources(self, key: str = "sources") -> tuple[Source, ...]:
+        """A list of sources, each needing at least a title."""
+        raw = self.data.get(key) or []
+        if not isinstance(raw, list):
+            self.add(key, f"'{key}' should be a list")
+            return ()
+        found = []
+        for item in raw:
+            source = self.source(item, key)
+            if source is not None:
+                found.append(source)
+        return tuple(found)
+
+    def source(self, value: Any, key: str) -> Source | None:
+        """One source: a mapping with title, publisher, year, url, doi."""
+        if isinstance(value, str) and value.strip():
+            return Source(title=value.strip())
+        if not isinstance(value, dict):
+            self.add(key, "each source should be a mapping with at least a 'title'")
+            return None
+        item = Fields(value, self.rel, self.problems)
+        item.lines = {k: self.line(key) or 1 for k in value}
+        title = item.text("title")
+        if not title:
+            self.add(key, "a source has no 'title'")
+            return None
+        year = value.get("year")
+        return Source(
+            title=title,
+            publisher=item.text("publisher"),
+            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+            url=item.text("url"),
+            doi=item.text("doi"),
+        )
 
 
-def _as_str_list(value: Any, key: str, rel: str, problems: _Collector) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        problems.add(rel, None, f"'{key}' should be a list")
-        return ()
-    items = []
-    for item in value:
-        if isinstance(item, str | int | float) and not isinstance(item, bool):
-            items.append(str(item).strip())
-        else:
-            problems.add(rel, None, f"'{key}' entries should be text")
-    return tuple(item for item in items if item)
-
-
-def _as_date(value: Any, key: str, rel: str, problems: _Collector) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(rel, None, f"'{key}' should be a date like 2026-11-27, not {value!r}")
-        return None
-
-
-def _as_int(value: Any, key: str, rel: str, problems: _Collector) -> int:
-    if value is None:
-        return DEFAULT_ORDER
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    problems.add(rel, None, f"'{key}' should be a whole number, not {value!r}")
-    return DEFAULT_ORDER
-
-
-def _parse_source(value: Any, rel: str, problems: _Collector) -> Source | None:
-    if isinstance(value, str) and value.strip():
-        return Source(title=value.strip())
-    if not isinstance(value, dict):
-        problems.add(rel, None, "each source should be a mapping with at least a 'title'")
-        return None
-    title = _as_str(value.get("title"), "source title", rel, problems)
-    if not title:
-        problems.add(rel, None, "a source has no 'title'")
-        return None
-    year = value.get("year")
-    return Source(
-        title=title,
-        publisher=_as_str(value.get("publisher"), "source publisher", rel, problems),
-        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-        url=_as_str(value.get("url"), "source url", rel, problems),
-        doi=_as_str(value.get("doi"), "source doi", rel, problems),
-    )
-
-
-def _humanise(stem: str) -> str:
+def humanise(stem: str) -> str:
+    """A title made from a file or folder name."""
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
 
 
@@ -333,8 +217,11 @@ def _plain_heading(text: str) -> str:
     return _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
 
 
-def _scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str]], list[int]]:
-    """Headings, links ``(line, kind, target)`` and raw-HTML lines of a Markdown body."""
+def scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str]], list[int]]:
+    """Headings, links ``(line, kind, target)`` and raw-HTML lines of a Markdown body.
+
+    Lines count from 1 at the first line of ``body``; fenced code is skipped.
+    """
     headings: list[Heading] = []
     links: list[tuple[int, str, str]] = []
     html_lines: list[int] = []
@@ -364,80 +251,79 @@ def _scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str
     return tuple(headings), links, html_lines
 
 
-def _parse_article(path: Path, root: Path, problems: _Collector) -> Article:
+def _broken(article_id: str, rel: str, section_id: str, error: str) -> Article:
+    return Article(article_id, rel, humanise(article_id.rpartition("/")[2]), section_id,
+                   error=error)
+
+
+def parse_article(path: Path, root: Path, problems: Collector) -> Article:
+    """Read one article file. A broken file gives an article with ``error`` set."""
     rel = path.relative_to(root).as_posix()
     article_id = path.relative_to(root / ARTICLES_DIR).with_suffix("").as_posix()
     section_id = article_id.rpartition("/")[0]
-    fallback_title = _humanise(path.stem)
-    text = _read_text(path, rel, problems)
+    text = read_text(path, rel, problems)
     if text is None:
-        return Article(
-            article_id, rel, fallback_title, section_id,
-            error="This article could not be read: its file is missing, unreadable or not "
-            "saved as UTF-8 text.",
-        )
+        return _broken(article_id, rel, section_id,
+                       "This article could not be read: its file is missing, unreadable or "
+                       "not saved as UTF-8 text.")
     meta: Any = {}
-    body, body_line = text, 1
+    header = ""
+    body = text
     if text.startswith("---"):
         end = _FRONT_MATTER_END.search(text, 3)
         if end is None:
             problems.add(rel, 1, "front matter starts with '---' but never ends with '---'")
-            return Article(article_id, rel, fallback_title, section_id,
-                           error="This article's details block (front matter) is not closed.")
+            return _broken(article_id, rel, section_id,
+                           "This article's details block (front matter) is not closed.")
         header = text[3 : end.start()]
         body = text[end.end() :].lstrip("\n")
-        body_line = text[: len(text) - len(body)].count("\n") + 1
-        meta = _load_yaml(header, rel, 1, problems)
+        meta = load_yaml(header, rel, 1, problems)
         if meta is None and header.strip():
-            return Article(article_id, rel, fallback_title, section_id,
-                           error="This article's details block (front matter) is not valid "
-                           "YAML.")
+            return _broken(article_id, rel, section_id,
+                           "This article's details block (front matter) is not valid YAML.")
         meta = meta or {}
         if not isinstance(meta, dict):
             problems.add(rel, 2, "front matter should be a mapping of 'key: value' lines")
             meta = {}
     else:
         problems.add(rel, 1, "no front matter: start the file with a '---' block")
-    for key in ("title", "summary", "last_reviewed", "status", "sources"):
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    meta_fields = Fields(meta, rel, problems, header, first_line=1)
+    for key in REQUIRED_FIELDS:
         if not meta.get(key):
-            problems.add(rel, 1, f"missing required front matter '{key}'")
-    status = _as_str(meta.get("status"), "status", rel, problems) or "draft"
-    reviewed_by = _as_str(meta.get("reviewed_by"), "reviewed_by", rel, problems)
+            problems.add(rel, meta_fields.line(key) or 1, f"missing required front matter '{key}'")
+    status = meta_fields.text("status") or "draft"
+    reviewed_by = meta_fields.text("reviewed_by")
     if status not in {"draft", "reviewed"}:
-        problems.add(rel, None, f"unknown status {status!r}: use 'draft' or 'reviewed'")
+        meta_fields.add("status", f"unknown status {status!r}: use 'draft' or 'reviewed'")
         status = "draft"
     if status == "reviewed" and not reviewed_by:
-        problems.add(rel, None,
-                     "status is 'reviewed' but 'reviewed_by' names no one; shown as draft")
+        meta_fields.add("status",
+                        "status is 'reviewed' but 'reviewed_by' names no one; shown as draft")
         status = "draft"
-    raw_sources = meta.get("sources") or []
-    if not isinstance(raw_sources, list):
-        problems.add(rel, None, "'sources' should be a list")
-        raw_sources = []
-    sources = tuple(
-        s for s in (_parse_source(item, rel, problems) for item in raw_sources) if s is not None
-    )
-    headings, _links, _html = _scan_body(body)
+    headings, _links, _html = scan_body(body)
     return Article(
         id=article_id,
         path=rel,
-        title=_as_str(meta.get("title"), "title", rel, problems) or fallback_title,
+        title=meta_fields.text("title") or humanise(path.stem),
         section_id=section_id,
-        summary=_as_str(meta.get("summary"), "summary", rel, problems),
-        order=_as_int(meta.get("order"), "order", rel, problems),
+        summary=meta_fields.text("summary"),
+        order=meta_fields.integer("order"),
         status=status,
-        last_reviewed=_as_date(meta.get("last_reviewed"), "last_reviewed", rel, problems),
-        next_review=_as_date(meta.get("next_review"), "next_review", rel, problems),
+        last_reviewed=meta_fields.date("last_reviewed"),
+        next_review=meta_fields.date("next_review"),
         reviewed_by=reviewed_by,
-        evidence=_as_str(meta.get("evidence"), "evidence", rel, problems),
-        sources=sources,
-        related=_as_str_list(meta.get("related"), "related", rel, problems),
-        facts=_as_str_list(meta.get("facts"), "facts", rel, problems),
-        tags=_as_str_list(meta.get("tags"), "tags", rel, problems),
-        also_called=_as_str_list(meta.get("also_called"), "also_called", rel, problems),
+        evidence=meta_fields.text("evidence"),
+        sources=meta_fields.sources(),
+        related=meta_fields.text_list("related"),
+        facts=meta_fields.text_list("facts"),
+        tags=meta_fields.text_list("tags"),
+        also_called=meta_fields.text_list("also_called"),
         body=body,
         body_line=body_line,
         headings=headings,
+        reading_grade=round(max(measure(body).grade, 0.0), 1),
+        field_lines=tuple(meta_fields.lines.items()),
     )
 
 
@@ -445,19 +331,20 @@ def _sort_key(node: Section | Article) -> tuple[int, str]:
     return node.order, node.title.casefold()
 
 
-def _load_section(folder: Path, root: Path, problems: _Collector,
+def _load_section(folder: Path, root: Path, problems: Collector,
                   articles: dict[str, Article]) -> Section:
     articles_root = root / ARTICLES_DIR
     section_id = "" if folder == articles_root else folder.relative_to(articles_root).as_posix()
-    title, order = _humanise(folder.name), DEFAULT_ORDER
+    title, order = humanise(folder.name), DEFAULT_ORDER
     meta_path = folder / SECTION_FILE
     if meta_path.is_file():
         rel = meta_path.relative_to(root).as_posix()
-        text = _read_text(meta_path, rel, problems)
-        meta = _load_yaml(text, rel, 1, problems) if text is not None else None
+        text = read_text(meta_path, rel, problems)
+        meta = load_yaml(text, rel, 1, problems) if text is not None else None
         if isinstance(meta, dict):
-            title = _as_str(meta.get("title"), "title", rel, problems) or title
-            order = _as_int(meta.get("order"), "order", rel, problems)
+            section_fields = Fields(meta, rel, problems, text or "")
+            title = section_fields.text("title") or title
+            order = section_fields.integer("order")
         elif meta is not None:
             problems.add(rel, 1, "should be a mapping with 'title' and 'order'")
     children: list[Section | Article] = []
@@ -474,103 +361,118 @@ def _load_section(folder: Path, root: Path, problems: _Collector,
             if section.children:
                 children.append(section)
         elif entry.suffix == ".md":
-            article = _parse_article(entry, root, problems)
+            article = parse_article(entry, root, problems)
+            clash = next((a for a in articles.values()
+                          if a.id.casefold() == article.id.casefold()), None)
+            if clash is not None:
+                problems.add(rel, None, f"duplicate article id '{article.id}' (same as "
+                             f"{clash.path} apart from letter case); ignored")
+                continue
             articles[article.id] = article
             children.append(article)
     return Section(section_id, title, order, tuple(sorted(children, key=_sort_key)))
 
 
-def _check_links(pack_root: Path, articles: Mapping[str, Article], problems: _Collector) -> None:
-    for article in articles.values():
-        if article.error:
-            continue
-        _headings, links, html_lines = _scan_body(article.body)
-        offset = article.body_line - 1
-        for line, kind, target in links:
-            where = line + offset
-            if kind == "image":
-                _check_image(pack_root, article, target, where, problems)
-            elif target.startswith("#"):
-                if target[1:] not in {h.anchor for h in article.headings}:
-                    problems.add(article.path, where, f"no heading '{target}' in this article",
-                                 "warning")
-            elif not is_external(target) and ":" not in target.split("/")[0]:
-                _check_article_link(articles, article, target, where, problems)
-        for line in html_lines:
-            problems.add(article.path, line + offset,
-                         "raw HTML will be sanitised (unsafe tags and attributes removed)",
-                         "warning")
-        for related in article.related:
-            if related not in articles:
-                problems.add(article.path, None, f"related article '{related}' does not exist")
-
-
-def _check_article_link(articles: Mapping[str, Article], article: Article, target: str,
-                        line: int, problems: _Collector) -> None:
-    resolved = article_link_target(article.id, target)
-    if resolved is None:
-        problems.add(article.path, line,
-                     f"link '{target}' is not a relative link to a .md article in the pack")
-        return
-    target_id, fragment = resolved
-    target_article = articles.get(target_id)
-    if target_article is None:
-        problems.add(article.path, line, f"link to unknown article '{target}'")
-    elif fragment and not target_article.error and fragment not in {
-        h.anchor for h in target_article.headings
-    }:
-        problems.add(article.path, line, f"no heading '#{fragment}' in '{target_id}'", "warning")
-
-
-def _check_image(pack_root: Path, article: Article, target: str, line: int,
-                 problems: _Collector) -> None:
-    if is_external(target) or target.startswith("//"):
-        problems.add(article.path, line, f"remote image '{target}' will not be loaded")
-        return
-    path, _fragment = split_fragment(target)
-    resolved = resolve_relative(article.id, path)
-    try:
-        if resolved is None:
-            raise UnsafePathError(target)
-        file = resolve_inside(pack_root, f"{ARTICLES_DIR}/{resolved}")
-    except UnsafePathError:
-        problems.add(article.path, line, f"image '{target}' is outside the pack")
-        return
-    if not file.is_file():
-        problems.add(article.path, line, f"image '{target}' does not exist")
-
-
 def _load_facts(root: Path, name: str, articles: Mapping[str, Article],
-                problems: _Collector) -> tuple[Fact, ...]:
+                problems: Collector) -> tuple[Fact, ...]:
     path = root / name
     if not path.is_file():
         problems.add(name, None, "facts file not found; the sidebar shows no 'Did you know?'",
                      "warning")
         return ()
-    text = _read_text(path, name, problems)
-    data = _load_yaml(text, name, 1, problems) if text is not None else None
+    text = read_text(path, name, problems)
+    data = load_yaml(text, name, 1, problems) if text is not None else None
     entries = data.get("facts") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         if data is not None:
             problems.add(name, 1, "should hold a 'facts:' list")
         return ()
+    item_lines = [n for n, line in enumerate((text or "").splitlines(), start=1)
+                  if re.match(r"^\s*-\s", line) and not line.startswith((" " * 6, "\t"))]
     facts = []
     for number, entry in enumerate(entries, start=1):
+        line = item_lines[number - 1] if number <= len(item_lines) else None
         if not isinstance(entry, dict) or not entry.get("text"):
-            problems.add(name, None, f"fact {number} has no 'text'")
+            problems.add(name, line, f"fact {number} has no 'text'")
             continue
-        source = _parse_source(entry["source"], name, problems) if entry.get("source") else None
+        entry_fields = Fields(entry, name, problems)
+        entry_fields.lines = dict.fromkeys(entry, line or 1)
+        source = entry_fields.source(entry["source"], "source") if entry.get("source") else None
         if source is None:
-            problems.add(name, None, f"fact {number} has no source")
-        linked = _as_str_list(entry.get("articles"), "articles", name, problems)
+            problems.add(name, line, f"fact {number} has no source")
+        linked = entry_fields.text_list("articles")
         for article_id in linked:
             if article_id not in articles:
-                problems.add(name, None, f"fact {number} names unknown article '{article_id}'")
-        facts.append(Fact(_as_str(entry["text"], "text", name, problems), source, linked))
+                problems.add(name, line, f"fact {number} names unknown article '{article_id}'")
+        facts.append(Fact(entry_fields.text("text"), source, linked))
     return tuple(facts)
 
 
-def _load_manifest(root: Path) -> dict[str, Any]:
+def _load_glossary(root: Path, name: str, problems: Collector
+                   ) -> tuple[Glossary, tuple[Source, ...], dt.date | None]:
+    path = root / name
+    if not path.is_file():
+        return Glossary(), (), None
+    text = read_text(path, name, problems)
+    data = load_yaml(text, name, 1, problems) if text is not None else None
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        if data is not None:
+            problems.add(name, 1, "should hold a 'terms:' list")
+        return Glossary(), (), None
+    top = Fields(data, name, problems, text or "")
+    term_lines = [n for n, line in enumerate((text or "").splitlines(), start=1)
+                  if re.match(r"^\s*-\s+term\s*:", line)]
+    terms: list[Term] = []
+    names: dict[str, str] = {}
+    for number, entry in enumerate(data["terms"], start=1):
+        line = term_lines[number - 1] if number <= len(term_lines) else None
+        if not isinstance(entry, dict):
+            problems.add(name, line, f"glossary entry {number} should be a mapping")
+            continue
+        entry_fields = Fields(entry, name, problems)
+        entry_fields.lines = dict.fromkeys(entry, line or 1)
+        word = entry_fields.text("term")
+        definition = entry_fields.text("definition")
+        if not word or not definition:
+            problems.add(name, line, f"glossary entry {number} needs a 'term' and a 'definition'")
+            continue
+        also = entry_fields.text_list("also")
+        for form in (word, *also):
+            if form.casefold() in names:
+                problems.add(name, line, f"'{form}' is already used by the glossary entry "
+                             f"'{names[form.casefold()]}'")
+            names.setdefault(form.casefold(), word)
+        terms.append(Term(word, definition, slugify(word), also, entry_fields.text_list("see")))
+    glossary = Glossary(tuple(terms))
+    for number, entry_term in enumerate(terms, start=1):
+        for other in entry_term.see:
+            if glossary.term(other) is None:
+                line = term_lines[number - 1] if number <= len(term_lines) else None
+                problems.add(name, line, f"'{entry_term.term}' says see '{other}', which is "
+                             "not a glossary term")
+    return glossary, top.sources(), top.date("last_reviewed")
+
+
+def _glossary_article(glossary: Glossary, sources: tuple[Source, ...],
+                      reviewed: dt.date | None) -> Article:
+    body = glossary_markdown(glossary)
+    return Article(
+        id=GLOSSARY_ID,
+        path=DEFAULT_GLOSSARY_FILE,
+        title="Glossary",
+        summary="Medical words used in this guide, explained in plain language.",
+        order=DEFAULT_ORDER * 10,
+        last_reviewed=reviewed,
+        sources=sources,
+        body=body,
+        headings=scan_body(body)[0],
+        tags=("glossary",),
+        also_called=("dictionary", "medical words", "definitions"),
+        reading_grade=round(max(measure(body).grade, 0.0), 1),
+    )
+
+
+def _load_manifest(root: Path) -> tuple[dict[str, Any], str]:
     if not root.exists():
         raise PackError(f"content pack folder not found: {root}")
     if not root.is_dir():
@@ -578,22 +480,28 @@ def _load_manifest(root: Path) -> dict[str, Any]:
     manifest = root / MANIFEST
     if not manifest.is_file():
         raise PackError(f"{root} is not a content pack: it has no {MANIFEST}")
-    collector = _Collector()
-    text = _read_text(manifest, MANIFEST, collector)
-    data = _load_yaml(text, MANIFEST, 1, collector) if text is not None else None
+    collector = Collector()
+    text = read_text(manifest, MANIFEST, collector)
+    data = load_yaml(text, MANIFEST, 1, collector) if text is not None else None
     if collector.problems:
         first = collector.problems[0]
         where = f"{root / MANIFEST}:{first.line}" if first.line else str(root / MANIFEST)
         raise PackError(f"{where}: {first.message}")
     if not isinstance(data, dict):
         raise PackError(f"{root / MANIFEST}: should be a mapping of 'key: value' lines")
-    return data
+    return data, text or ""
 
 
-def load_pack(root: Path) -> Pack:
-    """Load the pack at ``root``. Raises :class:`PackError` only when it is unusable."""
-    manifest = _load_manifest(root)
-    problems = _Collector()
+def load_pack(root: Path, today: dt.date | None = None) -> Pack:
+    """Load and check the pack at ``root``. Raises :class:`PackError` only when unusable.
+
+    ``today`` is the date review deadlines are checked against (default: today).
+    """
+    from guide.validate import check_pack  # noqa: PLC0415 - validate imports this module
+
+    data, manifest_text = _load_manifest(root)
+    problems = Collector()
+    manifest = Fields(data, MANIFEST, problems, manifest_text)
     articles_dir = root / ARTICLES_DIR
     articles: dict[str, Article] = {}
     try:
@@ -602,58 +510,68 @@ def load_pack(root: Path) -> Pack:
         raise PackError(f"cannot read articles in {articles_dir}: {exc.strerror or exc}") from exc
     if not articles:
         raise PackError(f"{root} has no articles: add Markdown files under {ARTICLES_DIR}/")
-    _check_links(root, articles, problems)
-
-    def text(key: str) -> str:
-        return _as_str(manifest.get(key), key, MANIFEST, problems)
-
-    home = text("home")
+    glossary, glossary_sources, glossary_reviewed = _load_glossary(
+        root, manifest.text("glossary") or DEFAULT_GLOSSARY_FILE, problems)
+    if glossary.terms:
+        if GLOSSARY_ID in articles:
+            problems.add(articles[GLOSSARY_ID].path, None, f"duplicate article id "
+                         f"'{GLOSSARY_ID}': the glossary page has that id; this file is ignored")
+            tree = Section(tree.id, tree.title, tree.order,
+                           tuple(c for c in tree.children if c.id != GLOSSARY_ID))
+        articles[GLOSSARY_ID] = _glossary_article(glossary, glossary_sources, glossary_reviewed)
+        tree = Section(tree.id, tree.title, tree.order,
+                       (*tree.children, articles[GLOSSARY_ID]))
+    home = manifest.text("home")
     if home not in articles:
         first = next(n for n in tree.walk() if isinstance(n, Article))
-        problems.add(MANIFEST, None, f"home article '{home}' does not exist; using '{first.id}'")
+        manifest.add("home", f"home article '{home}' does not exist; using '{first.id}'")
         home = first.id
-    disclaimer = _load_disclaimer(root, manifest.get("disclaimer"), problems)
-    facts_name = text("facts") or DEFAULT_FACTS_FILE
-    return Pack(
+    pack = Pack(
         root=root,
-        title=text("title") or _humanise(root.name),
-        publisher=text("publisher"),
-        language=text("language") or "en",
+        title=manifest.text("title") or humanise(root.name),
+        publisher=manifest.text("publisher"),
+        language=manifest.text("language") or "en",
         home=home,
-        contact=text("contact"),
-        accent=_accent(text("accent"), problems),
-        disclaimer=disclaimer,
+        contact=manifest.text("contact"),
+        accent=_accent(manifest),
+        disclaimer=_load_disclaimer(root, manifest, problems),
         tree=tree,
         articles=MappingProxyType(articles),
-        facts=_load_facts(root, facts_name, articles, problems),
-        problems=tuple(problems.problems),
+        facts=_load_facts(root, manifest.text("facts") or DEFAULT_FACTS_FILE, articles,
+                          problems),
+        glossary=glossary,
     )
+    check_pack(pack, problems, today or dt.date.today())
+    return replace(pack, problems=tuple(problems.problems))
 
 
-def _accent(value: str, problems: _Collector) -> str:
+def _accent(manifest: Fields) -> str:
+    value = manifest.text("accent")
     if not value:
-        return "#2f6f8f"
+        return DEFAULT_ACCENT
     if re.fullmatch(r"#[0-9a-fA-F]{6}", value):
         return value
-    problems.add(MANIFEST, None, f"accent {value!r} should be a colour like #2f6f8f", "warning")
-    return "#2f6f8f"
+    manifest.add("accent", f"accent {value!r} should be a colour like #2f6f8f", "warning")
+    return DEFAULT_ACCENT
 
 
-def _load_disclaimer(root: Path, spec: Any, problems: _Collector) -> Disclaimer:
+def _load_disclaimer(root: Path, manifest: Fields, problems: Collector) -> Disclaimer:
+    spec = manifest.data.get("disclaimer")
     if not isinstance(spec, dict) or not spec.get("file"):
-        problems.add(MANIFEST, None, "no 'disclaimer: {file, version}'; a generic one is shown")
+        manifest.add("disclaimer", "no 'disclaimer: {file, version}': a generic disclaimer is "
+                     "shown instead")
         return Disclaimer(FALLBACK_DISCLAIMER, "fallback")
-    version = _as_str(spec.get("version"), "disclaimer version", MANIFEST, problems) or "1"
+    version = manifest.text("disclaimer", spec.get("version")) or "1"
     name = str(spec["file"])
     try:
         path = resolve_inside(root, name)
     except UnsafePathError as exc:
-        problems.add(MANIFEST, None, f"disclaimer: {exc}")
+        manifest.add("disclaimer", f"disclaimer: {exc}")
         return Disclaimer(FALLBACK_DISCLAIMER, f"fallback-{version}")
     if not path.is_file():
         problems.add(name, None, "disclaimer file not found; a generic one is shown")
         return Disclaimer(FALLBACK_DISCLAIMER, f"fallback-{version}")
-    text = _read_text(path, name, problems)
+    text = read_text(path, name, problems)
     if not text or not text.strip():
         return Disclaimer(FALLBACK_DISCLAIMER, f"fallback-{version}")
     return Disclaimer(text, version)

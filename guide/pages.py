@@ -6,8 +6,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from guide.cache import PackCache
-from guide.content import Pack
 from guide.links import ARTICLE_SCHEME, FACTS_PAGE
+from guide.model import Pack
 
 if TYPE_CHECKING:
     from guide.render import Renderer

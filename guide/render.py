@@ -14,7 +14,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
-from guide.content import ARTICLES_DIR, Article, Fact, Pack, Source, slugify
+from guide.content import ARTICLES_DIR
+from guide.glossary import GLOSSARY_ID, Glossary
 from guide.links import (
     ARTICLE_SCHEME,
     FACTS_PAGE,
@@ -25,6 +26,7 @@ from guide.links import (
     split_fragment,
 )
 from guide.locations import UnsafePathError, resolve_inside
+from guide.model import Article, Fact, Pack, Source, slugify
 
 DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"
 EXTERNAL_MARK = "\u00a0\u2197"  # a non-breaking space and a north-east arrow
@@ -117,6 +119,8 @@ class _GuideTreeprocessor(Treeprocessor):
                 elif element.tag == "div" and "admonition" in element.get("class", "").split():
                     parent.remove(element)
                     parent.insert(index, _callout_table(element))
+        if self.extension.article_id != GLOSSARY_ID:
+            _GlossaryMarker(self.extension.pack.glossary).mark(root)
 
     def _rewrite_link(self, element: ET.Element) -> None:
         href = element.get("href", "")
@@ -157,6 +161,48 @@ class _GuideTreeprocessor(Treeprocessor):
         span.text = f"[Picture {reason}: {alt}]"
         span.tail = element.tail
         return span
+
+
+class _GlossaryMarker:
+    """Links the first use of each glossary term in a page to its definition."""
+
+    SKIP = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.marked: set[str] = set()
+
+    def mark(self, element: ET.Element) -> None:
+        """Mark terms in ``element``'s text and, recursively, its children's."""
+        if element.tag in self.SKIP or "callout-title" in element.get("class", ""):
+            return
+        element.text = self._split(element.text, element, 0)
+        index = 0
+        while index < len(element):
+            child = element[index]
+            self.mark(child)
+            inserted_before = len(element)
+            child.tail = self._split(child.tail, element, index + 1)
+            index += 1 + len(element) - inserted_before
+
+    def _split(self, text: str | None, parent: ET.Element, position: int) -> str | None:
+        """Replace the first new term in ``text`` with a link; return the text before it."""
+        if not text or not self.glossary.terms:
+            return text
+        for match in self.glossary.find(text):
+            if match.term.term in self.marked:
+                continue
+            self.marked.add(match.term.term)
+            link = ET.Element("a", {
+                "href": f"{ARTICLE_SCHEME}:{GLOSSARY_ID}#{match.term.anchor}",
+                "class": "term",
+                "title": f"{match.term.term}: {match.term.definition}",
+            })
+            link.text = text[match.start : match.end]
+            link.tail = self._split(text[match.end :], parent, position + 1)
+            parent.insert(position, link)
+            return text[: match.start]
+        return text
 
 
 def _mark_broken(element: ET.Element, message: str) -> None:
@@ -291,6 +337,8 @@ def _header_html(article: Article) -> str:
     else:
         badge = (f'<span class="badge-reviewed">&nbsp;Reviewed by '
                  f"{escape(article.reviewed_by)}&nbsp;</span>")
+    if article.reading_grade is not None and article.id != GLOSSARY_ID:
+        meta.append(f"Reading level: grade {max(1, round(article.reading_grade))}")
     meta_html = " \u00b7 ".join(escape(m) for m in meta)
     return (
         f"<h1>{escape(article.title)}</h1>"

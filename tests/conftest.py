@@ -13,8 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # never write to the real user cache from tests; tests of the cache pass their own folder
 os.environ["HEALTH_GUIDE_CACHE_DIR"] = ""
 
-from guide.content import Pack, load_pack
+from guide.content import load_pack
 from guide.locations import bundled_dir
+from guide.model import Pack
 
 MANIFEST = """\
 title: Test Guide

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import Article, Pack, PackError, Problem, load_pack, slugify
+from guide.content import load_pack
+from guide.model import Article, Pack, PackError, Problem, slugify
 from tests.conftest import article
 
 
@@ -88,7 +89,7 @@ def test_unknown_links_images_and_raw_html_are_reported(make_pack: Callable[...,
     found = messages(pack)
     # 14 lines of front matter and a blank line come before the body
     assert "articles/treatments/alpha.md:18: error: link to unknown article 'missing.md'" in found
-    assert ("articles/treatments/alpha.md:18: warning: no heading '#nope' in 'treatments/beta'"
+    assert ("articles/treatments/alpha.md:18: error: no heading '#nope' in 'treatments/beta'"
             in found)
     assert ("articles/treatments/alpha.md:19: error: image 'images/chart.png' does not exist"
             in found)
@@ -147,11 +148,11 @@ def test_unknown_related_home_and_facts_problems(make_pack: Callable[..., Path])
     }))
     found = messages(pack)
     assert pack.home == "welcome"
-    assert "guide.yml: error: home article 'nowhere' does not exist; using 'welcome'" in found
-    assert ("articles/treatments/beta.md: error: related article 'treatments/gamma' does not "
+    assert "guide.yml:2: error: home article 'nowhere' does not exist; using 'welcome'" in found
+    assert ("articles/treatments/beta.md:14: error: related article 'treatments/gamma' does not "
             "exist") in found
-    assert "facts.yml: error: fact 1 has no source" in found
-    assert "facts.yml: error: fact 2 has no 'text'" in found
+    assert "facts.yml:2: error: fact 1 has no source" in found
+    assert "facts.yml:3: error: fact 2 has no 'text'" in found
 
 
 def test_missing_disclaimer_falls_back_to_generic_text(make_pack: Callable[..., Path]) -> None:

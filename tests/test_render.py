@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import Pack, load_pack
+from guide.content import load_pack
+from guide.model import Pack
 from guide.render import DRAFT_BADGE, Renderer, sanitise
 from tests.conftest import article
 

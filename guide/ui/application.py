@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide import __version__
 from guide.cache import PackCache
-from guide.content import Pack
 from guide.links import FACTS_PAGE
 from guide.locations import bundled_dir
+from guide.model import Pack
 from guide.pages import PageSource
 from guide.profile import JsonFileBackend, Profile
 from guide.ui.main_window import MainWindow

@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from guide.links import PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
+from guide.glossary import GLOSSARY_ID
+from guide.links import ARTICLE_SCHEME, PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
 from guide.locations import UnsafePathError, resolve_inside
 
 READABLE_COLUMNS = 72
@@ -25,6 +26,7 @@ p {{ margin-top: 6px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}
 a {{ color: {accent}; }}
 a.external {{ color: #4b5d6b; }}
+a.term {{ color: #1f2a33; text-decoration: none; border-bottom: 1px dotted #56636d; }}
 .summary {{ font-size: 112%; color: #3b4a55; margin-bottom: 6px; }}
 .meta {{ color: #56636d; font-size: 92%; }}
 .badge-draft {{ background-color: #fdf1d8; color: #6b4a00; font-weight: 600; }}
@@ -50,10 +52,13 @@ class ArticleView(QTextBrowser):
     Signals:
         location_requested(str, str): an internal link was clicked (location, fragment).
         external_link_requested(str): a web link was clicked and the policy allows opening it.
+        term_highlighted(str): the pointer or keyboard focus reached a glossary term (its
+            anchor on the glossary page), or left it ("").
     """
 
     location_requested = Signal(str, str)
     external_link_requested = Signal(str)
+    term_highlighted = Signal(str)
 
     def __init__(self, pack_root: Path, accent: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,7 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
         self.document().setDocumentMargin(24)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self.highlighted.connect(self._on_link_highlighted)
 
     def show_page(self, html: str, fragment: str = "") -> None:
         """Replace the page; scroll to ``fragment`` or to the top."""
@@ -107,6 +113,18 @@ class ArticleView(QTextBrowser):
             frame_format.setLeftMargin(margin)
             frame_format.setRightMargin(margin)
             root.setFrameFormat(frame_format)
+
+    def _on_link_highlighted(self, url: QUrl) -> None:
+        href = url.toString()
+        prefix = f"{ARTICLE_SCHEME}:{GLOSSARY_ID}#"
+        anchor = href[len(prefix):] if href.startswith(prefix) else ""
+        self.term_highlighted.emit(anchor)
+        cursor = self.textCursor()
+        if anchor and cursor.hasSelection():  # reached by Tab: show what hovering would show
+            tip = cursor.charFormat().toolTip()
+            if tip:
+                where = self.viewport().mapToGlobal(self.cursorRect(cursor).bottomLeft())
+                QToolTip.showText(where, tip, self)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         decision = route_link(url.toString(), self.link_policy)

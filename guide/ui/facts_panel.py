@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.content import Article, Fact, Pack
+from guide.glossary import Term
+from guide.model import Article, Fact, Pack
 from guide.ui.link_button import LinkButton
 
 
@@ -64,6 +66,12 @@ class FactsPanel(QScrollArea):
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(16, 16, 16, 16)
         self._layout.setSpacing(6)
+        self._word = self._section("Word explained")
+        self._word_label = self._label("")
+        self._word_label.setObjectName("termDefinition")
+        self._word_label.setTextFormat(Qt.TextFormat.RichText)
+        self._word.addWidget(self._word_label)
+        self._section_widget(self._word).hide()
         self._glance = self._section("At a glance")
         self._did_you_know = self._section("Did you know?")
         self._more = self._button("More quick facts\u2026",
@@ -101,6 +109,7 @@ class FactsPanel(QScrollArea):
         """Fill the panel for ``article`` (or for a generated page when ``None``)."""
         for box in (self._glance, self._did_you_know, self._outline, self._related):
             _clear(box)
+        self._section_widget(self._word).hide()
         facts = article.facts if article else ()
         for line in facts:
             self._glance.addWidget(self._label(f"\u2022 {line}"))
@@ -127,6 +136,15 @@ class FactsPanel(QScrollArea):
         self._more.setVisible(bool(self._pack.facts))
         self._section_widget(self._outline).setVisible(bool(top_headings))
         self._section_widget(self._related).setVisible(bool(related))
+
+    def show_term(self, term: Term | None) -> None:
+        """Explain a glossary term at the top of the panel (``None`` keeps the last one)."""
+        if term is None:
+            return
+        text = f"<b>{escape(term.term)}</b>: {escape(term.definition)}"
+        self._word_label.setText(text)
+        self._word_label.setAccessibleName(f"{term.term}: {term.definition}")
+        self._section_widget(self._word).show()
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide import __version__
-from guide.content import Pack
 from guide.history import History
 from guide.links import FACTS_PAGE, split_fragment
+from guide.model import Pack
 from guide.pages import PageSource
 from guide.profile import Profile
 from guide.ui.article_view import ArticleView
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.nav_tree.article_requested.connect(self.open_location)
         self.article_view.location_requested.connect(self.open_location)
         self.article_view.external_link_requested.connect(self._on_external_link_requested)
+        self.article_view.term_highlighted.connect(
+            lambda anchor: self.facts_panel.show_term(pack.glossary.by_anchor(anchor)))
         self.facts_panel.article_requested.connect(self.open_location)
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from guide.content import Article, Section
+from guide.model import Article, Section
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding an article's id ("" for sections)."""

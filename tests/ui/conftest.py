@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide.content import Pack
+from guide.model import Pack
 from guide.profile import JsonFileBackend, MemoryBackend, Profile
 from guide.ui import application
 from guide.ui.disclaimer_dialog import DisclaimerDialog

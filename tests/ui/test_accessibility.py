@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide.content import Pack
+from guide.model import Pack
 from guide.ui.disclaimer_dialog import DisclaimerDialog
 from tests.ui.conftest import Launcher
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from guide.content import Pack
+from guide.model import Pack
 from guide.ui.facts_panel import FactsPanel, pick_general_fact
 from guide.ui.link_button import LinkButton
 

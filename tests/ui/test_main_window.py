@@ -13,8 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide.content import Pack, load_pack
+from guide.content import load_pack
 from guide.links import FACTS_PAGE
+from guide.model import Pack
 from guide.profile import JsonFileBackend, Profile
 from guide.render import DRAFT_BADGE
 from guide.ui import application

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from guide.content import Pack
+from guide.model import Pack
 from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
 
 

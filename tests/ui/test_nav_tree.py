@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from guide.content import Pack
+from guide.model import Pack
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
 

@@ -1,0 +1,203 @@
+"""The content model: immutable dataclasses for a pack, its sections, articles and facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+from guide.glossary import Glossary
+
+DEFAULT_ORDER = 1000
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a pack, located as precisely as we can (compiler style)."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def format(self, prefix: str = "") -> str:
+        """``path:line: severity: message``, the path optionally under ``prefix``."""
+        path = f"{prefix.rstrip('/')}/{self.path}" if prefix else self.path
+        where = path if self.line is None else f"{path}:{self.line}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class PackError(Exception):
+    """The pack cannot be used at all (missing folder or manifest)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference an article or fact is based on."""
+
+    title: str
+    publisher: str = ""
+    year: int | None = None
+    url: str = ""
+    doi: str = ""
+
+    def citation(self) -> str:
+        """Plain-text citation: publisher, title, year."""
+        parts = [p for p in (self.publisher, self.title) if p]
+        text = ". ".join(parts)
+        return f"{text} ({self.year})" if self.year else text
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A ``##``/``###`` heading of an article, with its anchor."""
+
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One Markdown article. ``error`` is set when the file could not be read or parsed."""
+
+    id: str
+    path: str
+    title: str
+    section_id: str = ""
+    summary: str = ""
+    order: int = DEFAULT_ORDER
+    status: str = "draft"
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    reviewed_by: str = ""
+    evidence: str = ""
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    also_called: tuple[str, ...] = ()
+    body: str = ""
+    body_line: int = 1
+    headings: tuple[Heading, ...] = ()
+    reading_grade: float | None = None
+    field_lines: tuple[tuple[str, int], ...] = ()
+    error: str = ""
+
+    def line_of(self, key: str) -> int | None:
+        """Line of a front-matter key in the article's file, if it is there."""
+        return dict(self.field_lines).get(key)
+
+    @property
+    def is_draft(self) -> bool:
+        """True unless a named clinician has reviewed the article."""
+        return self.status != "reviewed"
+
+    def __repr__(self) -> str:
+        return f"Article({self.id!r}, {self.title!r})"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A folder of articles. ``children`` holds sections and articles in display order."""
+
+    id: str
+    title: str
+    order: int = DEFAULT_ORDER
+    children: tuple[Section | Article, ...] = ()
+
+    def walk(self) -> Iterator[Section | Article]:
+        """Yield every descendant, depth first, in display order."""
+        for child in self.children:
+            yield child
+            if isinstance(child, Section):
+                yield from child.walk()
+
+    def outline(self, indent: int = 0) -> str:
+        """Readable tree, one node a line, for tests and debugging."""
+        lines = []
+        for child in self.children:
+            if isinstance(child, Section):
+                lines.append(f"{'  ' * indent}{child.title}/")
+                lines.append(child.outline(indent + 1))
+            else:
+                lines.append(f"{'  ' * indent}{child.title} [{child.id}]")
+        return "\n".join(line for line in lines if line)
+
+    def __repr__(self) -> str:
+        return f"Section({self.id!r}, {self.title!r}, {len(self.children)} children)"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A "Did you know?" fact with its source."""
+
+    text: str
+    source: Source | None
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Disclaimer:
+    """The disclaimer text (Markdown) and the version a reader accepts."""
+
+    text: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded content pack. ``problems`` lists everything that was wrong with it."""
+
+    root: Path
+    title: str
+    publisher: str
+    language: str
+    home: str
+    contact: str
+    accent: str
+    disclaimer: Disclaimer
+    tree: Section
+    articles: Mapping[str, Article]
+    facts: tuple[Fact, ...]
+    glossary: Glossary = field(default_factory=Glossary)
+    problems: tuple[Problem, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article | None:
+        """The article with this id, or ``None``."""
+        return self.articles.get(article_id)
+
+    def facts_for(self, article_id: str) -> tuple[Fact, ...]:
+        """Facts tied to an article by its id."""
+        return tuple(fact for fact in self.facts if article_id in fact.articles)
+
+    def __repr__(self) -> str:
+        return f"Pack({self.title!r}, {len(self.articles)} articles, {len(self.problems)} problems)"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # mappingproxy cannot be pickled; rebuild it from a plain dict (for the start-up cache)
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["articles"] = dict(self.articles)
+        return _restore_pack, (values,)
+
+
+def _restore_pack(values: dict[str, Any]) -> Pack:
+    values["articles"] = MappingProxyType(values["articles"])
+    return Pack(**values)
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """Anchor for a heading; the renderer passes this same function to Python-Markdown."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, value)

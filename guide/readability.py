@@ -1,0 +1,65 @@
+"""Flesch-Kincaid reading grade of Markdown text, as pack authors' style guides ask for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML = re.compile(r"<[^>]+>")
+_CALLOUT = re.compile(r'^\s*!!!\s+\w+(?:\s+"([^"]*)")?\s*$', re.MULTILINE)
+_LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>|\|)\s*", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|#))")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Counts and the Flesch-Kincaid grade level of a text."""
+
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def grade(self) -> float:
+        """US school grade needed to read the text (0 for empty text)."""
+        if not self.words:
+            return 0.0
+        return (0.39 * self.words / max(self.sentences, 1)
+                + 11.8 * self.syllables / self.words - 15.59)
+
+
+def count_syllables(word: str) -> int:
+    """Syllables in an English word, by the usual vowel-group heuristic."""
+    word = word.lower().replace("\u2019", "'").split("'")[0]
+    if len(word) <= 3:
+        return 1
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")):
+        word = word[:-1]
+    elif word.endswith(("es", "ed")) and not word.endswith(("ted", "ded", "ses", "zes", "ces")):
+        word = word[:-2]
+    return max(1, len(_VOWEL_GROUPS.findall(word)))
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown with code, links, HTML and markup stripped to the words a reader reads."""
+    text = _CODE.sub(" ", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _HTML.sub(" ", text)
+    text = _CALLOUT.sub(lambda m: (m.group(1) or "") + ".", text)
+    return text.replace("*", "").replace("_", " ")
+
+
+def measure(markdown: str) -> Readability:
+    """Readability of a Markdown body. List items and headings count as sentences."""
+    text = plain_text(markdown)
+    sentences = [s for s in _SENTENCE_END.split(text) if _WORD.search(s)]
+    words = _WORD.findall(_LIST_OR_HEADING.sub("", text))
+    return Readability(
+        words=len(words),
+        sentences=len(sentences),
+        syllables=sum(count_syllables(w) for w in words),
+    )
