@@ -53,7 +53,7 @@ def run_check(argv: list[str]) -> int:
         problems: tuple[Problem, ...] = pack.problems
         articles = len(pack.articles)
     except PackError as exc:
-        problems = (Problem(".", None, str(exc)),)
+        problems = (Problem("", None, str(exc)),)
         articles = 0
     if args.format == "json":
         json.dump({

@@ -32,7 +32,8 @@ class Problem:
 
     def format(self, prefix: str = "") -> str:
         """``path:line: severity: message``, the path optionally under ``prefix``."""
-        path = f"{prefix.rstrip('/')}/{self.path}" if prefix else self.path
+        parts = [part for part in (prefix.rstrip("/"), self.path) if part]
+        path = "/".join(parts) or "."
         where = path if self.line is None else f"{path}:{self.line}"
         return f"{where}: {self.severity}: {self.message}"
 
