@@ -12,8 +12,8 @@ GLOSSARY_ID = "glossary"
 
 
 def is_abbreviation(form: str) -> bool:
-    """Abbreviations ("IV", "ME/CFS") match in their exact case; other words in any case."""
-    return sum(c.isupper() for c in form) >= 2 or form.isupper()
+    """Abbreviations ("IV", "ME/CFS", "CBT-I") match in exact case; other words in any case."""
+    return any(c.isalpha() for c in form) and form == form.upper()
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ def glossary_markdown(glossary: Glossary) -> str:
     letter = ""
     for term in sorted(glossary.terms, key=lambda t: t.term.casefold()):
         initial = term.term[:1].upper()
+        initial = initial if initial.isalpha() else "0\u20139"
         if initial != letter:
             letter = initial
             lines += [f"## {letter}", ""]

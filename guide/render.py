@@ -351,6 +351,11 @@ def _contents_html(article: Article) -> str:
     top = [h for h in article.headings if h.level == 2]
     if len(top) < TOC_MIN_HEADINGS:
         return ""
+    if article.id == GLOSSARY_ID:  # an A-Z line rather than a list of single letters
+        letters = " \u00b7 ".join(f'<a href="#{escape(h.anchor)}">{escape(h.text)}</a>'
+                                   for h in top)
+        return f'<p class="toc-title">Jump to a letter</p><p class="letters">{letters}</p>'
+
     items = "".join(f'<li class="toc"><a href="#{escape(h.anchor)}">{escape(h.text)}</a></li>'
                     for h in top)
     return f'<p class="toc-title">On this page</p><ul class="toc">{items}</ul>'

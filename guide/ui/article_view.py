@@ -37,6 +37,7 @@ a.term {{ color: #1f2a33; text-decoration: none; border-bottom: 1px dotted #5663
 td.callout-body {{ padding: 10px 16px 4px 16px; }}
 table.callout {{ margin-top: 10px; margin-bottom: 12px; }}
 li.toc {{ margin-bottom: 0px; line-height: 120%; }}
+p.letters {{ font-size: 115%; line-height: 160%; }}
 .broken {{ color: #8a2c24; background-color: #fbeceb; }}
 .source {{ color: #56636d; }}
 table {{ border-color: #c9d3da; }}

@@ -64,3 +64,20 @@ def test_long_lines_are_limited_to_a_readable_width(qtbot: QtBot, view: ArticleV
     text_width = view.viewport().width() - 2 * margin
     assert margin > 0
     assert text_width <= view.fontMetrics().averageCharWidth() * 80
+
+
+def test_glossary_terms_report_when_highlighted(qtbot: QtBot, view: ArticleView) -> None:
+    with qtbot.wait_signal(view.term_highlighted) as blocker:
+        view.highlighted.emit(QUrl("article:glossary#off-label"))
+    assert blocker.args == ["off-label"]
+    with qtbot.wait_signal(view.term_highlighted) as blocker:
+        view.highlighted.emit(QUrl("article:medicines/tramadol"))
+    assert blocker.args == [""]
+
+
+def test_term_links_carry_their_definition_as_tooltip(view: ArticleView) -> None:
+    view.show_page('<p>It is <a class="term" href="article:glossary#off-label" '
+                   'title="Off-label: Not approved.">off-label</a>.</p>')
+    cursor = view.document().find("off-label")
+    assert cursor.charFormat().toolTip() == "Off-label: Not approved."
+    assert cursor.charFormat().isAnchor()

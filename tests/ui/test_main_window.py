@@ -248,3 +248,15 @@ def test_corrupt_profile_is_announced_once_and_kept(launch: Launcher, tiny_pack:
     window.close()
     again = launch(tiny_pack, tmp_path)
     assert again.notice_bar.text() == ""
+
+
+def test_highlighting_a_term_explains_it_in_the_sidebar(launch: Launcher,
+                                                        bundled_pack: Pack) -> None:
+    window = launch(bundled_pack, open_article="medicines/ketamine-infusion")
+    assert "Word explained" not in window.facts_panel.texts()
+    window.article_view.highlighted.emit(QUrl("article:glossary#off-label"))
+    texts = window.facts_panel.texts()
+    assert "Word explained" in texts
+    assert any(t.startswith("<b>Off-label</b>: ") for t in texts)
+    window.open_location("medicines/tramadol")
+    assert "Word explained" not in window.facts_panel.texts()
