@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 
 GLOSSARY_ID = "glossary"
 """Article id of the generated glossary page."""
@@ -41,17 +40,40 @@ class Match:
     end: int
 
 
-@dataclass(frozen=True, eq=False)
+_TOKEN = re.compile(r"\w+(?:[-/'\u2019]\w+)*")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
 class Glossary:
-    """All terms, with one regular expression that finds any of them."""
+    """All terms, and a fast way to find any of them in text.
 
-    terms: tuple[Term, ...] = ()
-    _by_form: dict[str, Term] = field(default_factory=dict, init=False, repr=False)
+    Matching works on words (a hyphen or slash joins words, so "CBT" is not found in
+    "CBT-I" and "infusion" not in "infusion-like"): every run of words that spells a term's
+    name, or its name with a plural "s"/"es", is a use of it.
+    """
 
-    def __post_init__(self) -> None:
-        for term in self.terms:
+    def __init__(self, terms: tuple[Term, ...] = ()) -> None:
+        self.terms = terms
+        self._by_form: dict[str, Term] = {}
+        self._exact: dict[tuple[str, ...], Term] = {}  # abbreviations, exact case
+        self._folded: dict[tuple[str, ...], Term] = {}  # other names, any case
+        self._prefixes: set[tuple[str, ...]] = set()  # every leading run of a name's words
+        for term in terms:
             for form in term.forms:
                 self._by_form.setdefault(form.casefold(), term)
+                words = _tokens(form)
+                if not words:
+                    continue
+                if is_abbreviation(form):
+                    self._exact.setdefault(tuple(words), term)
+                else:
+                    words = [w.casefold() for w in words]
+                    self._folded.setdefault(tuple(words), term)
+                self._prefixes.update(tuple(words[:n]) for n in range(1, len(words) + 1))
+        self._firsts = {key[0] for key in self._prefixes}
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Glossary) and other.terms == self.terms
@@ -59,13 +81,11 @@ class Glossary:
     def __hash__(self) -> int:
         return hash(self.terms)
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"terms": self.terms}
+    def __repr__(self) -> str:
+        return f"Glossary({len(self.terms)} terms)"
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        object.__setattr__(self, "terms", state["terms"])
-        object.__setattr__(self, "_by_form", {})
-        self.__post_init__()
+    def __reduce__(self) -> tuple[type[Glossary], tuple[tuple[Term, ...]]]:
+        return Glossary, (self.terms,)
 
     def by_anchor(self, anchor: str) -> Term | None:
         """The entry whose anchor on the glossary page is ``anchor``."""
@@ -75,34 +95,53 @@ class Glossary:
         """The entry whose term or other name is ``name`` (any case)."""
         return self._by_form.get(name.casefold())
 
-    @cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        forms = sorted(self._by_form_original(), key=len, reverse=True)
-        if not forms:
-            return None
-        parts = [
-            re.escape(form) if is_abbreviation(form) else f"(?i:{re.escape(form)})"
-            for form in forms
-        ]
-        return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?:e?s)?(?![\w-])")
-
-    def _by_form_original(self) -> Iterator[str]:
-        for term in self.terms:
-            yield from term.forms
+    def _lookup(self, words: tuple[str, ...], folded: tuple[str, ...]) -> Term | None:
+        term = self._exact.get(words) or self._folded.get(folded)
+        if term is not None:
+            return term
+        last, last_folded = words[-1], folded[-1]
+        for suffix in ("es", "s"):
+            if last_folded.endswith(suffix) and len(last) > len(suffix) + 1:
+                cut = len(last) - len(suffix)
+                term = (self._exact.get((*words[:-1], last[:cut]))
+                        or self._folded.get((*folded[:-1], last_folded[:cut])))
+                if term is not None:
+                    return term
+        return None
 
     def find(self, text: str) -> Iterator[Match]:
         """Every use of a term in ``text``, left to right, longest names first."""
-        pattern = self._pattern
-        if pattern is None:
+        if not self.terms:
             return
-        for found in pattern.finditer(text):
-            word = found.group(0)
-            term = self.term(word)
-            for suffix in ("es", "s"):
-                if term is None and word.endswith(suffix):
-                    term = self.term(word[: -len(suffix)])
-            if term is not None:
-                yield Match(term, found.start(), found.end())
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        words = [text[a:b] for a, b in spans]
+        folded = [w.casefold() for w in words]
+        index, count = 0, len(words)
+        firsts = self._firsts
+        while index < count:
+            word, low = words[index], folded[index]
+            if (word not in firsts and low not in firsts and low[:-1] not in firsts
+                    and low[:-2] not in firsts and word[:-1] not in firsts
+                    and word[:-2] not in firsts):  # fast path: most words start no term
+                index += 1
+                continue
+            best: Term | None = None
+            best_length = 0
+            length = 1
+            while index + length <= count:
+                key = tuple(words[index : index + length])
+                folded_key = tuple(folded[index : index + length])
+                term = self._lookup(key, folded_key)
+                if term is not None:
+                    best, best_length = term, length
+                if key not in self._prefixes and folded_key not in self._prefixes:
+                    break
+                length += 1
+            if best is None:
+                index += 1
+                continue
+            yield Match(best, spans[index][0], spans[index + best_length - 1][1])
+            index += best_length
 
 
 def glossary_markdown(glossary: Glossary) -> str:

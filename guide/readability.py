@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CODE = re.compile(r"```.*?```|`[^`]*`", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -32,6 +33,7 @@ class Readability:
                 + 11.8 * self.syllables / self.words - 15.59)
 
 
+@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in an English word, by the usual vowel-group heuristic."""
     word = word.lower().replace("\u2019", "'").split("'")[0]
@@ -51,6 +53,11 @@ def plain_text(markdown: str) -> str:
     text = _HTML.sub(" ", text)
     text = _CALLOUT.sub(lambda m: (m.group(1) or "") + ".", text)
     return text.replace("*", "").replace("_", " ")
+
+
+def reading_text(markdown: str) -> str:
+    """The words of a Markdown body as a reader sees them: no list, heading or table marks."""
+    return _LIST_OR_HEADING.sub("", plain_text(markdown)).replace("|", " ")
 
 
 def measure(markdown: str) -> Readability:
