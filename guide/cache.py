@@ -122,6 +122,10 @@ class PackCache:
             with contextlib.suppress(OSError):
                 _atomic_write(self._page_dir / self._page_name(key), html.encode("utf-8"))
 
+    def search_index_file(self) -> Path | None:
+        """Where this version of the pack's search index is kept."""
+        return self._page_dir / "search.sqlite" if self._page_dir is not None else None
+
     @staticmethod
     def _page_name(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()[:32] + ".html"

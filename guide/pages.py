@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.cache import PackCache
@@ -61,6 +62,10 @@ class PageSource:
             if self._cache:
                 self._cache.store_page(DISCLAIMER_KEY, html)
         return html
+
+    def search_index_file(self) -> Path | None:
+        """Where the search index is cached (``None`` when caching is off)."""
+        return self._cache.search_index_file() if self._cache else None
 
     def _not_found(self, location: str) -> str:
         return (f"<h1>Page not found</h1><p>This guide has no article called "

@@ -37,6 +37,10 @@ def main() -> int:
                         help="also save the first-launch disclaimer to this file")
     parser.add_argument("--size", default="1290x820")
     parser.add_argument("--scroll", type=int, default=0, help="scroll the article by N pixels")
+    parser.add_argument("--search", default="", help="type this into the search box first")
+    parser.add_argument("--open-result", action="store_true",
+                        help="after --search, press Enter to open the first result")
+    parser.add_argument("--find", default="", help="find this text in the article")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     pack = load_pack(args.content or bundled_dir("content"))
@@ -56,6 +60,20 @@ def main() -> int:
         assert window is not None
         window.resize(width, height)
         app.processEvents()
+        if args.search:
+            window.start_search_index(None)
+            window.wait_for_search_index()
+            app.processEvents()
+            window.focus_search()
+            window.search_box.setText(args.search)
+            if args.open_result:
+                window.search_panel.open_current()
+            app.processEvents()
+        if args.find:
+            window.find_bar.open_bar()
+            window.find_bar.field.setText(args.find)
+            window.find_bar.find_next()
+            app.processEvents()
         if args.scroll:
             window.article_view.verticalScrollBar().setValue(args.scroll)
 

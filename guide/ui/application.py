@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -81,6 +81,8 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
         first = pack.home
     window.open_location(first)
     window.show()
+    # after the first paint: the index is never on the way to the first article
+    QTimer.singleShot(0, lambda: window.start_search_index(pages.search_index_file()))
     return window
 
 

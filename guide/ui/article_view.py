@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.glossary import GLOSSARY_ID
 from guide.links import ARTICLE_SCHEME, PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
 from guide.locations import UnsafePathError, resolve_inside
 
+_STEM = re.compile(r"(?:ations?|ings?|ed|es|s)$", re.IGNORECASE)
 READABLE_COLUMNS = 72
 """Widest line of body text, in average character widths, before margins grow."""
 
@@ -76,12 +78,38 @@ class ArticleView(QTextBrowser):
 
     def show_page(self, html: str, fragment: str = "") -> None:
         """Replace the page; scroll to ``fragment`` or to the top."""
+        self.setExtraSelections([])
         self.setHtml(html)
         self._apply_readable_width()
         if fragment:
             self.scrollToAnchor(fragment)
         else:
             self.verticalScrollBar().setValue(0)
+
+    def highlight_terms(self, terms: list[str]) -> int:
+        """Highlight words (any ending) and phrases the reader searched for; return the count."""
+        selections = []
+        document = self.document()
+        for term in terms:
+            words = term.split()
+            stem = _STEM.sub("", words[-1]) if len(words[-1]) > 4 else words[-1]
+            pattern = r"\b" + r"\W+".join(
+                [*(re.escape(w) for w in words[:-1]), re.escape(stem) + r"\w*"])
+            expression = QRegularExpression(
+                pattern, QRegularExpression.PatternOption.CaseInsensitiveOption)
+            cursor = document.find(expression, 0)
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format.setBackground(QColor("#fbe7a1"))
+                selections.append(selection)
+                cursor = document.find(expression, cursor)
+        self.setExtraSelections(selections)
+        if selections:
+            first = selections[0].cursor
+            self.setTextCursor(QTextCursor(first.block()))
+            self.ensureCursorVisible()
+        return len(selections)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         """Serve images from the pack only; nothing else is ever fetched."""

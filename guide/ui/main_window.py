@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QToolBar,
     QVBoxLayout,
@@ -24,9 +27,13 @@ from guide.pages import PageSource
 from guide.profile import Profile
 from guide.ui.article_view import ArticleView
 from guide.ui.facts_panel import FactsPanel
+from guide.ui.find_bar import FindBar
+from guide.ui.index_loader import IndexLoader
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
 from guide.ui.notice_bar import NoticeBar
+from guide.ui.search_box import SearchBox
+from guide.ui.search_panel import SearchPanel
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
 TEXT_SCALES = (80, 90, 100, 115, 130, 150, 175, 200, 250)
@@ -56,10 +63,23 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView(pack.root, pack.accent)
         self.facts_panel = FactsPanel(pack)
         self.notice_bar = NoticeBar()
+        self.search_box = SearchBox()
+        self.search_panel = SearchPanel()
+        self.find_bar = FindBar(self.article_view)
+        self.left_panel = QStackedWidget()
+        self.left_panel.setObjectName("leftPanel")
+        self.left_panel.addWidget(self.nav_tree)
+        self.left_panel.addWidget(self.search_panel)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.article_view, 1)
+        middle_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.nav_tree, self.article_view, self.facts_panel):
+        for widget in (self.left_panel, middle, self.facts_panel):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes(list(DEFAULT_SPLITTER_SIZES))
@@ -72,8 +92,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1290, 820)
 
+        self._index_loader: IndexLoader | None = None
         self._create_actions()
         self._create_menus_and_toolbar()
+        self._connect_signals()
+        self._text_scale = 100
+        self.set_text_scale(profile.text_scale())
+        self.show_notice(profile.take_notice())
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        pack = self.pack
         self.nav_tree.article_requested.connect(self.open_location)
         self.article_view.location_requested.connect(self.open_location)
         self.article_view.external_link_requested.connect(self._on_external_link_requested)
@@ -82,11 +112,11 @@ class MainWindow(QMainWindow):
         self.facts_panel.article_requested.connect(self.open_location)
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
-        self._text_scale = 100
-        self.set_text_scale(profile.text_scale())
-        self.show_notice(profile.take_notice())
-
-    # -- construction ---------------------------------------------------------------------
+        self.search_box.textChanged.connect(self._on_search_text_changed)
+        self.search_box.move_requested.connect(self.search_panel.results.move_selection)
+        self.search_box.open_requested.connect(self.search_panel.open_current)
+        self.search_box.cancel_requested.connect(self.leave_search)
+        self.search_panel.article_requested.connect(self._on_search_result_chosen)
 
     def _action(self, text: str, name: str, shortcuts: list[QKeySequence],
                 icon: tuple[str, QStyle.StandardPixmap] | None = None, tip: str = "") -> QAction:
@@ -124,6 +154,19 @@ class MainWindow(QMainWindow):
         self.larger_text_action.triggered.connect(lambda: self._step_text_scale(+1))
         self.smaller_text_action.triggered.connect(lambda: self._step_text_scale(-1))
         self.normal_text_action.triggered.connect(lambda: self.set_text_scale(100))
+        self.search_action = self._action(
+            "&Search the guide", "searchAction",
+            [*keys(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")])
+        self.find_action = self._action("&Find in this article\u2026", "findInArticleAction",
+                                        [QKeySequence("Ctrl+Shift+F")])
+        self.find_next_action = self._action("Find &next", "findNextAction",
+                                             keys(QKeySequence.StandardKey.FindNext))
+        self.find_previous_action = self._action("Find &previous", "findPreviousAction",
+                                                 keys(QKeySequence.StandardKey.FindPrevious))
+        self.search_action.triggered.connect(self.focus_search)
+        self.find_action.triggered.connect(self.find_bar.open_bar)
+        self.find_next_action.triggered.connect(self._find_next)
+        self.find_previous_action.triggered.connect(self._find_previous)
         self.disclaimer_action = self._action("Medical &disclaimer", "disclaimerAction", [])
         self.about_action = self._action("&About Health Guide", "aboutAction", [])
         self.back_action.triggered.connect(self.go_back)
@@ -139,6 +182,10 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu("&Edit")
+        for action in (self.search_action, self.find_action, self.find_next_action,
+                       self.find_previous_action):
+            edit_menu.addAction(action)
         view_menu = menu_bar.addMenu("&View")
         for action in (self.larger_text_action, self.smaller_text_action,
                        self.normal_text_action):
@@ -161,7 +208,59 @@ class MainWindow(QMainWindow):
             button = toolbar.widgetForAction(action)
             button.setObjectName(action.objectName().replace("Action", "Button"))
             button.setAccessibleName(action.text().replace("&", ""))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def start_search_index(self, cache_file: Path | None) -> None:
+        """Open or build the search index in the background; typing works meanwhile."""
+        if self._index_loader is not None:
+            return
+        self._index_loader = IndexLoader(self.pack, cache_file, self)
+        self._index_loader.index_ready.connect(self.search_panel.set_index)
+        self._index_loader.start()
+
+    def wait_for_search_index(self, timeout_ms: int = 60_000) -> bool:
+        """Block until the index is ready (for tests and benchmarks); True if it is."""
+        if self._index_loader is None:
+            return False
+        return self._index_loader.wait(timeout_ms)
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box, its text selected."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def leave_search(self) -> None:
+        """Clear the search and go back to the navigation tree."""
+        self.search_box.clear()
+        self.left_panel.setCurrentWidget(self.nav_tree)
+        self.nav_tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.left_panel.setCurrentWidget(self.search_panel if searching else self.nav_tree)
+        self.search_panel.search(text)
+
+    def _on_search_result_chosen(self, article_id: str) -> None:
+        self.open_location(article_id)
+        self.article_view.highlight_terms(self.search_panel.terms())
+
+    def _find_next(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_next()
+
+    def _find_previous(self) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.find_previous()
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -201,6 +300,8 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.profile.set_last_article(location)
             self.show_notice(self.profile.take_notice())
+        if not self.find_bar.isHidden():
+            self.find_bar.refresh()
         self.location_opened.emit(location)
 
     def _update_history_actions(self) -> None:
@@ -290,7 +391,9 @@ class MainWindow(QMainWindow):
                                       text(self.splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout on the way out."""
+        """Save the layout on the way out; let a running index build finish first."""
         self.save_layout()
+        if self._index_loader is not None:
+            self._index_loader.wait()
         super().closeEvent(event)
 

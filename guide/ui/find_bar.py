@@ -1,0 +1,145 @@
+"""Find in the current article: a bar under the article with next, previous and a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
+
+
+class FindBar(QWidget):
+    """Finds text in a :class:`QTextBrowser`, highlighting every match and the current one.
+
+    Signals:
+        closed(): the bar was closed (Esc or the Close button).
+    """
+
+    closed = Signal()
+
+    def __init__(self, view: QTextBrowser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.setAccessibleName("Find in this article")
+        self._view = view
+        self._matches: list[QTextCursor] = []
+        self._current = -1
+        label = QLabel("Find in article:")
+        self.field = QLineEdit()
+        self.field.setObjectName("findInArticle")
+        self.field.setAccessibleName("Find in this article")
+        self.field.setClearButtonEnabled(True)
+        label.setBuddy(self.field)
+        self.count = QLabel("")
+        self.count.setObjectName("findCount")
+        self.count.setMinimumWidth(90)
+        self.previous_button = QPushButton("Previous")
+        self.previous_button.setObjectName("findPrevious")
+        self.previous_button.setAccessibleName("Previous match")
+        self.next_button = QPushButton("Next")
+        self.next_button.setObjectName("findNext")
+        self.next_button.setAccessibleName("Next match")
+        close = QPushButton("Close")
+        close.setObjectName("findClose")
+        close.setAccessibleName("Close find bar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        for widget in (label, self.field, self.count, self.previous_button, self.next_button,
+                       close):
+            layout.addWidget(widget)
+        layout.setStretch(1, 1)
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self.find_next)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        close.clicked.connect(self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        """Show the bar with the field focused and its text selected."""
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        self.refresh()
+
+    def close_bar(self) -> None:
+        """Hide the bar and remove the highlights."""
+        self.hide()
+        self._matches, self._current = [], -1
+        self._view.setExtraSelections([])
+        self._view.setFocus()
+        self.closed.emit()
+
+    def refresh(self) -> None:
+        """Search again (the article may have changed)."""
+        self._on_text_changed(self.field.text())
+
+    def match_count(self) -> int:
+        """How many times the text occurs in the article."""
+        return len(self._matches)
+
+    def current_match(self) -> int:
+        """1-based number of the current match (0 if none)."""
+        return self._current + 1
+
+    def find_next(self) -> None:
+        """Go to the next match, wrapping round at the end."""
+        self._step(1)
+
+    def find_previous(self) -> None:
+        """Go to the previous match, wrapping round at the start."""
+        self._step(-1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes; Shift+Enter goes backwards."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif event.key() in {Qt.Key.Key_Return, Qt.Key.Key_Enter} and \
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.find_previous()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_text_changed(self, text: str) -> None:
+        self._matches = []
+        document = self._view.document()
+        if text:
+            cursor = document.find(text, 0)
+            while not cursor.isNull():
+                self._matches.append(cursor)
+                cursor = document.find(text, cursor)
+        self._current = 0 if self._matches else -1
+        self._show_current()
+
+    def _step(self, step: int) -> None:
+        if not self._matches:
+            return
+        self._current = (self._current + step) % len(self._matches)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        selections = []
+        for number, cursor in enumerate(self._matches):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            colour = "#f2b84b" if number == self._current else "#fbe7a1"
+            selection.format.setBackground(QColor(colour))
+            selections.append(selection)
+        self._view.setExtraSelections(selections)
+        if self._matches:
+            self._view.setTextCursor(QTextCursor(self._matches[self._current].block()))
+            self._view.ensureCursorVisible()
+            self.count.setText(f"{self._current + 1} of {len(self._matches)}")
+        else:
+            self.count.setText("No matches" if self.field.text() else "")
+        self.count.setAccessibleName(self.count.text())
+        self.previous_button.setEnabled(len(self._matches) > 1)
+        self.next_button.setEnabled(len(self._matches) > 1)
+

@@ -1,0 +1,95 @@
+"""The search side panel: status line, results list, and help when nothing matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from guide.glossary import GLOSSARY_ID
+from guide.search import SearchIndex, query_terms
+from guide.ui.link_button import LinkButton
+from guide.ui.search_results import SearchResultsModel, SearchResultsView
+
+
+class SearchPanel(QWidget):
+    """Runs queries against a :class:`SearchIndex` and lists the hits.
+
+    Signals:
+        article_requested(str): a result (or the glossary suggestion) was chosen.
+    """
+
+    article_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setAccessibleName("Search")
+        self.index: SearchIndex | None = None
+        self.query = ""
+        self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = SearchResultsModel(self)
+        self.results = SearchResultsView(self.model)
+        self.glossary_button = LinkButton("Browse the glossary of medical words")
+        self.glossary_button.setObjectName("searchGlossaryButton")
+        self.glossary_button.clicked.connect(
+            lambda _checked=False: self.article_requested.emit(GLOSSARY_ID))
+        self.glossary_button.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.status)
+        layout.addWidget(self.glossary_button)
+        layout.addWidget(self.results, 1)
+        self.results.activated.connect(self._on_result_activated)
+        self.results.clicked.connect(self._on_result_activated)
+
+    def set_index(self, index: SearchIndex) -> None:
+        """Start using ``index``; re-runs a query typed while it was being prepared."""
+        self.index = index
+        if self.query:
+            self.search(self.query)
+
+    def search(self, text: str) -> None:
+        """Show the results for ``text``."""
+        self.query = text
+        if self.index is None:
+            self.model.set_hits([])
+            self._say("Getting search ready\u2026 results will appear in a moment.")
+            return
+        hits = self.index.search(text)
+        self.model.set_hits(hits)
+        self.glossary_button.setVisible(not hits and bool(text.strip()))
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+            count = len(hits)
+            self._say(f"{count}{'+' if count >= 50 else ''} article{'s' * (count != 1)} found")
+        elif text.strip():
+            self._say(f"No articles match \u201c{text.strip()[:80]}\u201d. Try fewer or "
+                      "different words, check the spelling, or browse the glossary.")
+        else:
+            self._say("")
+
+    def terms(self) -> list[str]:
+        """Words and phrases of the current query, for highlighting in the article."""
+        return query_terms(self.query)
+
+    def open_current(self) -> None:
+        """Open the current result (the first one unless another was chosen)."""
+        article_id = self.results.current_article_id()
+        if article_id:
+            self.article_requested.emit(article_id)
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        self.results.setCurrentIndex(index)
+        self.open_current()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text or "Search")
+        self.status.setVisible(bool(text))
+        if text and QAccessible.isActive():  # pragma: no cover - needs a screen reader
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))

@@ -1,0 +1,154 @@
+"""The search results list: title, section and a snippet with the matched words in bold."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from guide.search import Hit
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractListModel):
+    """A list of :class:`Hit` objects."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[Hit] = []
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        """Replace the results."""
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of results."""
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Title, an accessible description, rich text and article id."""
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role in {Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole}:
+            where = f", in {hit.section}" if hit.section else ""
+            return f"{hit.title}{where}. {hit.snippet_text}".strip()
+        if role == HTML_ROLE:
+            section = f'<br><span style="color:#56636d">{escape(hit.section)}</span>' \
+                if hit.section else ""
+            snippet = f'<br><span style="color:#3b4a55">{hit.snippet_html}</span>' \
+                if hit.snippet_html else ""
+            return f"<b>{escape(hit.title)}</b>{section}{snippet}"
+        if role == ARTICLE_ID_ROLE:
+            return hit.article_id
+        return None
+
+
+class _RichTextDelegate(QStyledItemDelegate):
+    """Paints each result as a small HTML document that wraps to the list's width."""
+
+    MARGIN = 8
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(option.rect.width() - 2 * self.MARGIN, 80))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Draw the selection background, then the rich text."""
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            context.palette.setColor(QPalette.ColorRole.Text,
+                                     option.palette.color(QPalette.ColorRole.HighlightedText))
+            document.setHtml(_plain_colours(index.data(HTML_ROLE) or ""))
+        painter.save()
+        rect = option.rect
+        painter.translate(rect.left() + self.MARGIN, rect.top() + self.MARGIN // 2)
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Height of the wrapped text plus margins."""
+        self.initStyleOption(option, index)
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()) + 2 * self.MARGIN,
+                     int(document.size().height()) + self.MARGIN)
+
+
+def _plain_colours(html: str) -> str:
+    return html.replace('style="color:#56636d"', "").replace('style="color:#3b4a55"', "")
+
+
+class SearchResultsView(QListView):
+    """The results list (one selection; keyboard and screen-reader friendly)."""
+
+    def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchResults")
+        self.setAccessibleName("Search results")
+        self.setModel(model)
+        self.setItemDelegate(_RichTextDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        self.setSpacing(2)
+
+    def results_model(self) -> SearchResultsModel:
+        """The model shown."""
+        model = self.model()
+        assert isinstance(model, SearchResultsModel)
+        return model
+
+    def move_selection(self, step: int) -> None:
+        """Move the current result by ``step`` rows, staying inside the list."""
+        count = self.model().rowCount()
+        if not count:
+            return
+        row = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        row = min(max(row + step, 0), count - 1)
+        self.setCurrentIndex(self.model().index(row, 0))
+
+    def current_article_id(self) -> str:
+        """Article id of the current result ("" if none)."""
+        index = self.currentIndex()
+        value = index.data(ARTICLE_ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, str) else ""
