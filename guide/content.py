@@ -26,7 +26,7 @@ from guide.model import (
     Source,
     slugify,
 )
-from guide.readability import measure
+from guide.readability import measure, reading_text
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
@@ -51,6 +51,7 @@ _INLINE_LINK = re.compile(
     r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]"  # [text] or ![alt], one level of nested brackets
     r"\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)"  # (target "optional title")
 )
+_CODE_SPAN = re.compile(r"`[^`]*`")
 _RAW_HTML = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
@@ -228,12 +229,12 @@ def scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str]
     seen: dict[str, int] = {}
     in_fence = False
     for number, line in enumerate(body.splitlines(), start=1):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) if line.startswith("#") else None
         if heading:
             text = _plain_heading(heading.group(2))
             anchor = slugify(text)
@@ -243,10 +244,11 @@ def scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str]
             else:
                 seen[anchor] = 0
             headings.append(Heading(len(heading.group(1)), text, anchor))
-        stripped = re.sub(r"`[^`]*`", "", line)
-        for match in _INLINE_LINK.finditer(stripped):
-            links.append((number, "image" if match.group(1) else "link", match.group(2)))
-        if _RAW_HTML.search(stripped):
+        stripped = _CODE_SPAN.sub("", line) if "`" in line else line
+        if "](" in stripped:
+            for match in _INLINE_LINK.finditer(stripped):
+                links.append((number, "image" if match.group(1) else "link", match.group(2)))
+        if "<" in stripped and _RAW_HTML.search(stripped):
             html_lines.append(number)
     return tuple(headings), links, html_lines
 
@@ -332,7 +334,8 @@ def _sort_key(node: Section | Article) -> tuple[int, str]:
 
 
 def _load_section(folder: Path, root: Path, problems: Collector,
-                  articles: dict[str, Article]) -> Section:
+                  articles: dict[str, Article], folded_ids: dict[str, Article]) -> Section:
+    """Read a folder of articles; ``folded_ids`` spots ids that differ only in case."""
     articles_root = root / ARTICLES_DIR
     section_id = "" if folder == articles_root else folder.relative_to(articles_root).as_posix()
     title, order = humanise(folder.name), DEFAULT_ORDER
@@ -357,18 +360,18 @@ def _load_section(folder: Path, root: Path, problems: Collector,
             problems.add(rel, None, "links to a file outside the pack; ignored")
             continue
         if entry.is_dir():
-            section = _load_section(entry, root, problems, articles)
+            section = _load_section(entry, root, problems, articles, folded_ids)
             if section.children:
                 children.append(section)
         elif entry.suffix == ".md":
             article = parse_article(entry, root, problems)
-            clash = next((a for a in articles.values()
-                          if a.id.casefold() == article.id.casefold()), None)
+            clash = folded_ids.get(article.id.casefold())
             if clash is not None:
                 problems.add(rel, None, f"duplicate article id '{article.id}' (same as "
                              f"{clash.path} apart from letter case); ignored")
                 continue
             articles[article.id] = article
+            folded_ids[article.id.casefold()] = article
             children.append(article)
     return Section(section_id, title, order, tuple(sorted(children, key=_sort_key)))
 
@@ -453,6 +456,13 @@ def _load_glossary(root: Path, name: str, problems: Collector
     return glossary, top.sources(), top.date("last_reviewed")
 
 
+def _with_articles(section: Section, articles: Mapping[str, Article]) -> Section:
+    """The same tree holding the current versions of its articles."""
+    return replace(section, children=tuple(
+        _with_articles(child, articles) if isinstance(child, Section) else articles[child.id]
+        for child in section.children))
+
+
 def _glossary_article(glossary: Glossary, sources: tuple[Source, ...],
                       reviewed: dt.date | None) -> Article:
     body = glossary_markdown(glossary)
@@ -505,7 +515,7 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
     articles_dir = root / ARTICLES_DIR
     articles: dict[str, Article] = {}
     try:
-        tree = _load_section(articles_dir, root, problems, articles)
+        tree = _load_section(articles_dir, root, problems, articles, {})
     except OSError as exc:
         raise PackError(f"cannot read articles in {articles_dir}: {exc.strerror or exc}") from exc
     if not articles:
@@ -513,6 +523,11 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
     glossary, glossary_sources, glossary_reviewed = _load_glossary(
         root, manifest.text("glossary") or DEFAULT_GLOSSARY_FILE, problems)
     if glossary.terms:
+        for article_id, item in articles.items():  # which terms each article uses, once
+            if not item.error:
+                used = glossary.terms_in(reading_text(item.body))
+                articles[article_id] = replace(item, glossary_terms=used)
+        tree = _with_articles(tree, articles)
         if GLOSSARY_ID in articles:
             problems.add(articles[GLOSSARY_ID].path, None, f"duplicate article id "
                          f"'{GLOSSARY_ID}': the glossary page has that id; this file is ignored")

@@ -111,10 +111,20 @@ class Glossary:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every use of a term in ``text``, left to right, longest names first."""
-        if not self.terms:
-            return
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         words = [text[a:b] for a, b in spans]
+        for term, first, last in self._scan(words):
+            yield Match(term, spans[first][0], spans[last][1])
+
+    def terms_in(self, text: str) -> tuple[str, ...]:
+        """Names of the terms used in ``text``, in order of first use (faster than find)."""
+        found = (term.term for term, _first, _last in self._scan(_TOKEN.findall(text)))
+        return tuple(dict.fromkeys(found))
+
+    def _scan(self, words: list[str]) -> Iterator[tuple[Term, int, int]]:
+        """Terms among ``words``: (term, index of first word, index of last word)."""
+        if not self.terms:
+            return
         folded = [w.casefold() for w in words]
         index, count = 0, len(words)
         firsts = self._firsts
@@ -140,7 +150,7 @@ class Glossary:
             if best is None:
                 index += 1
                 continue
-            yield Match(best, spans[index][0], spans[index + best_length - 1][1])
+            yield best, index, index + best_length - 1
             index += best_length
 
 

@@ -92,6 +92,7 @@ class Article:
     body_line: int = 1
     headings: tuple[Heading, ...] = ()
     reading_grade: float | None = None
+    glossary_terms: tuple[str, ...] = ()
     field_lines: tuple[tuple[str, int], ...] = ()
     error: str = ""
 

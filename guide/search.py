@@ -154,8 +154,10 @@ class SearchIndex:
 def _row(pack: Pack, article: Article, section: str) -> tuple[str, str, str, str, str, str]:
     body = reading_text(article.body)
     names: list[str] = []
-    for match in pack.glossary.find(body):
-        names.extend(match.term.forms)
+    for used in article.glossary_terms:
+        term = pack.glossary.term(used)
+        if term is not None:
+            names.extend(term.forms)
     return (article.id, article.title, " ; ".join(article.also_called),
             " ; ".join(dict.fromkeys(names)), body, section)
 

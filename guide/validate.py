@@ -13,7 +13,6 @@ from guide.glossary import GLOSSARY_ID
 from guide.links import article_link_target, is_external, resolve_relative, split_fragment
 from guide.locations import UnsafePathError, resolve_inside
 from guide.model import Article, Pack
-from guide.readability import plain_text
 
 MAX_READING_GRADE = 8.0
 MIN_SOURCES = 2
@@ -129,8 +128,7 @@ def _check_glossary_use(pack: Pack, problems: Collector) -> None:
         return
     used: set[str] = set()
     for article in pack.articles.values():
-        if article.id != GLOSSARY_ID and not article.error:
-            used.update(match.term.term for match in glossary.find(plain_text(article.body)))
+        used.update(article.glossary_terms)
     for term in glossary.terms:
         if term.term not in used:
             problems.add("glossary.yml", None,
