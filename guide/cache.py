@@ -1,9 +1,12 @@
-"""Start-up cache: the parsed pack and rendered pages, kept in the user's cache folder.
+"""Start-up cache: the parsed pack, its articles and rendered pages, in the user's cache folder.
 
-A pack is parsed and its pages rendered once; later launches read the results back if no file
-of the pack changed (same paths, sizes and modification times) and the app version is the
-same. Anything wrong with the cache (missing, damaged, unwritable) just means doing the work
-again: the cache never changes what the reader sees.
+A pack is parsed and checked once; later launches read a small snapshot (manifest, outline,
+facts, glossary, problems) and fetch articles one at a time from an SQLite file, so opening
+a pack of 10,000 articles costs about the same as opening one of 30. The cache is used only
+while no file of the pack has changed (same paths, sizes and modification times) and the app
+version is the same. Small packs are checked before use; large packs are checked in the
+background after the window appears (see :meth:`PackCache.is_current`). Anything wrong with
+the cache (missing, damaged, unwritable) just means doing the work again.
 """
 
 from __future__ import annotations
@@ -13,16 +16,21 @@ import hashlib
 import os
 import pickle
 import shutil
+import sqlite3
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__
 from guide.content import load_pack
 from guide.model import Pack
+from guide.store import ArticleStore
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
+CHECK_BEFORE_USE_LIMIT = 2000
+"""Packs with at most this many files are checked for changes before the cache is used."""
 
 
 def user_cache_dir() -> Path | None:
@@ -42,9 +50,10 @@ def user_cache_dir() -> Path | None:
     return base / "health-guide"
 
 
-def pack_fingerprint(root: Path) -> str:
-    """A digest of every file's path, size and modification time under ``root``."""
+def pack_fingerprint(root: Path) -> tuple[str, int]:
+    """Digest of every file's path, size and modification time under ``root``; file count."""
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
+    count = 0
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):
@@ -53,9 +62,10 @@ def pack_fingerprint(root: Path) -> str:
                 stat = path.stat()
             except OSError:
                 continue
+            count += 1
             rel = path.relative_to(root).as_posix()
             digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:32], count
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -76,30 +86,65 @@ class PackCache:
 
     def __init__(self, root: Path, folder: Path | None) -> None:
         self.root = root
-        self.fingerprint = pack_fingerprint(root) if folder is not None else ""
+        self.fingerprint = ""
+        self.checked = folder is None
+        """False while a large pack's cache has been used without checking it is current."""
         pack_key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
         self._pack_dir = folder / pack_key if folder is not None else None
 
     @property
     def _page_dir(self) -> Path | None:
-        return self._pack_dir / self.fingerprint if self._pack_dir is not None else None
+        if self._pack_dir is None or not self.fingerprint:
+            return None
+        return self._pack_dir / self.fingerprint
 
     def load(self) -> Pack:
         """The pack, from the cache when it is current, else parsed (and cached)."""
         if self._pack_dir is None:
             return load_pack(self.root)
-        cached = self._pack_dir / "pack.pickle"
-        try:
-            fingerprint, pack = pickle.loads(cached.read_bytes())  # noqa: S301 - our own file
-            if fingerprint == self.fingerprint and isinstance(pack, Pack):
-                return pack
-        except Exception:  # noqa: BLE001, S110 - any damage just means parsing again
-            pass
+        cached = self._load_snapshot()
+        if cached is not None:
+            return cached
+        self.fingerprint, count = pack_fingerprint(self.root)
+        self.checked = True
         pack = load_pack(self.root)
-        with contextlib.suppress(OSError, pickle.PicklingError):
-            _atomic_write(cached, pickle.dumps((self.fingerprint, pack), protocol=5))
+        with contextlib.suppress(OSError, sqlite3.Error, pickle.PicklingError):
+            page_dir = self._pack_dir / self.fingerprint
+            ArticleStore.write(page_dir / "articles.sqlite", pack.articles)
+            snapshot = replace(pack, articles={})
+            _atomic_write(self._pack_dir / "snapshot.pickle",
+                          pickle.dumps((self.fingerprint, count, snapshot), protocol=5))
             self._forget_other_versions()
         return pack
+
+    def _load_snapshot(self) -> Pack | None:
+        assert self._pack_dir is not None
+        try:
+            fingerprint, count, pack = pickle.loads(  # noqa: S301 - our own file
+                (self._pack_dir / "snapshot.pickle").read_bytes())
+            if not isinstance(pack, Pack):
+                return None
+            if count <= CHECK_BEFORE_USE_LIMIT:
+                if pack_fingerprint(self.root)[0] != fingerprint:
+                    return None
+                self.checked = True
+            store = ArticleStore(self._pack_dir / fingerprint / "articles.sqlite")
+        except Exception:  # noqa: BLE001 - any damage just means parsing again
+            return None
+        self.fingerprint = fingerprint
+        return replace(pack, articles=store)
+
+    def is_current(self) -> bool:
+        """Check (slowly, for a large pack) that no file changed since the cache was made.
+
+        When something changed the cache is dropped, so the next launch reads the files.
+        """
+        current = pack_fingerprint(self.root)[0] == self.fingerprint
+        if not current and self._pack_dir is not None:
+            with contextlib.suppress(OSError):
+                (self._pack_dir / "snapshot.pickle").unlink()
+        self.checked = True
+        return current
 
     def _forget_other_versions(self) -> None:
         assert self._pack_dir is not None

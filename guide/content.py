@@ -26,6 +26,7 @@ from guide.model import (
     Source,
     slugify,
 )
+from guide.outline import Outline
 from guide.readability import measure, reading_text
 
 MANIFEST = "guide.yml"
@@ -550,7 +551,7 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
         contact=manifest.text("contact"),
         accent=_accent(manifest),
         disclaimer=_load_disclaimer(root, manifest, problems),
-        tree=tree,
+        outline=Outline.from_tree(tree),
         articles=MappingProxyType(articles),
         facts=_load_facts(root, manifest.text("facts") or DEFAULT_FACTS_FILE, articles,
                           problems),

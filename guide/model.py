@@ -7,11 +7,15 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from guide.glossary import Glossary
+
+if TYPE_CHECKING:
+    from guide.outline import Outline
 
 DEFAULT_ORDER = 1000
 
@@ -169,11 +173,16 @@ class Pack:
     contact: str
     accent: str
     disclaimer: Disclaimer
-    tree: Section
+    outline: Outline
     articles: Mapping[str, Article]
     facts: tuple[Fact, ...]
     glossary: Glossary = field(default_factory=Glossary)
     problems: tuple[Problem, ...] = field(default=())
+
+    @cached_property
+    def tree(self) -> Section:
+        """Sections and articles as objects (loads every article: prefer :attr:`outline`)."""
+        return self.outline.build_tree(self.articles)
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or ``None``."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from guide.model import Article, Pack, Section
+from guide.model import Article, Pack
 from guide.readability import reading_text
 
 SCHEMA_VERSION = 1
@@ -68,14 +68,6 @@ def to_fts_query(text: str) -> str:
     return " ".join(parts[:MAX_QUERY_WORDS])
 
 
-def _section_titles(tree: Section) -> dict[str, str]:
-    titles = {tree.id: ""}
-    for node in tree.walk():
-        if isinstance(node, Section):
-            titles[node.id] = node.title
-    return titles
-
-
 class SearchIndex:
     """An FTS5 index of a pack's articles. Build it once; query it from one thread."""
 
@@ -94,10 +86,9 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, also, glossary, body, "
             f"section UNINDEXED, tokenize='{TOKENIZER}', prefix='2 3')")
         db.execute(f"INSERT INTO docs(docs, rank) VALUES('rank', '{RANK}')")
-        sections = _section_titles(pack.tree)
         db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (
-            _row(pack, article, sections.get(article.section_id, "")) for article in
-            pack.articles.values()
+            _row(pack, article, pack.outline.section_title(article.section_id))
+            for article in pack.articles.values()
         ))
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()

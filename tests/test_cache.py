@@ -12,6 +12,7 @@ from guide.cache import CACHE_DIR_ENV, PackCache, pack_fingerprint, user_cache_d
 from guide.content import load_pack
 from guide.links import FACTS_PAGE
 from guide.pages import PageSource
+from guide.store import ArticleStore
 
 
 def test_cached_pack_equals_parsed_pack(make_pack: Callable[..., Path], tmp_path: Path) -> None:
@@ -20,17 +21,17 @@ def test_cached_pack_equals_parsed_pack(make_pack: Callable[..., Path], tmp_path
     again = PackCache(root, tmp_path / "cache").load()
     assert again == first == load_pack(root)
     assert again is not first
-    assert list((tmp_path / "cache").rglob("pack.pickle"))
+    assert list((tmp_path / "cache").rglob("snapshot.pickle"))
 
 
 def test_changed_file_gives_fresh_pack(make_pack: Callable[..., Path], tmp_path: Path) -> None:
     root = make_pack()
-    before = pack_fingerprint(root)
+    before = pack_fingerprint(root)[0]
     PackCache(root, tmp_path / "cache").load()
     page = root / "articles" / "living" / "pacing.md"
     page.write_text(page.read_text().replace("title: Pacing", "title: Pacing yourself"))
     os.utime(page, ns=(1, 1))
-    assert pack_fingerprint(root) != before
+    assert pack_fingerprint(root)[0] != before
     pacing = PackCache(root, tmp_path / "cache").load().article("living/pacing")
     assert pacing is not None
     assert pacing.title == "Pacing yourself"
@@ -39,7 +40,7 @@ def test_changed_file_gives_fresh_pack(make_pack: Callable[..., Path], tmp_path:
 def test_damaged_cache_is_ignored(make_pack: Callable[..., Path], tmp_path: Path) -> None:
     root = make_pack()
     PackCache(root, tmp_path / "cache").load()
-    (cached,) = (tmp_path / "cache").rglob("pack.pickle")
+    (cached,) = (tmp_path / "cache").rglob("snapshot.pickle")
     cached.write_bytes(b"garbage")
     assert PackCache(root, tmp_path / "cache").load() == load_pack(root)
 
@@ -61,7 +62,8 @@ def test_pages_are_rendered_once_then_read_from_disk(make_pack: Callable[..., Pa
     pack = cache.load()
     html = PageSource(pack, cache).html("treatments/alpha")
     assert "Alpha helps." in html
-    fresh = PageSource(pack, PackCache(root, tmp_path / "cache"))
+    again = PackCache(root, tmp_path / "cache")
+    fresh = PageSource(again.load(), again)
     assert fresh.html("treatments/alpha") == html
     assert fresh._renderer is None, "a cached page needs no Markdown renderer"
     assert "Sleep matters." in fresh.html(FACTS_PAGE)
@@ -85,3 +87,43 @@ def test_cache_folder_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     if os.name == "posix" and os.uname().sysname == "Linux":
         assert user_cache_dir() == tmp_path / "xdg" / "health-guide"
+
+
+def test_cached_articles_load_one_at_a_time(make_pack: Callable[..., Path],
+                                            tmp_path: Path) -> None:
+    root = make_pack()
+    PackCache(root, tmp_path / "cache").load()
+    cached = PackCache(root, tmp_path / "cache").load()
+    assert isinstance(cached.articles, ArticleStore)
+    assert cached.articles._loaded == {}
+    alpha = cached.article("treatments/alpha")
+    assert alpha is not None
+    assert alpha.body.startswith("## What it is")
+    assert list(cached.articles._loaded) == ["treatments/alpha"]
+    assert list(cached.articles) == list(load_pack(root).articles)
+    assert "living/pacing" in cached.articles
+    assert "nope" not in cached.articles
+    assert cached.article("nope") is None
+    assert cached.tree.outline() == load_pack(root).tree.outline()
+
+
+def test_large_packs_are_checked_after_start(make_pack: Callable[..., Path], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("guide.cache.CHECK_BEFORE_USE_LIMIT", 0)
+    root = make_pack()
+    PackCache(root, tmp_path / "cache").load()
+    cache = PackCache(root, tmp_path / "cache")
+    cache.load()
+    assert not cache.checked
+    assert cache.is_current()
+    page = root / "articles" / "living" / "pacing.md"
+    page.write_text(page.read_text().replace("Go slowly.", "Go very slowly."))
+    os.utime(page, ns=(1, 1))
+    stale = PackCache(root, tmp_path / "cache")
+    old = stale.load().article("living/pacing")
+    assert old is not None
+    assert "very" not in old.body, "the cache is used first"
+    assert not stale.is_current()
+    fresh = PackCache(root, tmp_path / "cache").load().article("living/pacing")
+    assert fresh is not None
+    assert "Go very slowly." in fresh.body, "the next launch reads the files again"

@@ -17,6 +17,7 @@ from guide.locations import bundled_dir
 from guide.model import Pack
 from guide.pages import PageSource
 from guide.profile import JsonFileBackend, Profile
+from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
 from guide.versions import broken_qt_binding
 
@@ -98,6 +99,11 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
     window = start(pack, profile, open_article, PageSource(pack, cache))
     if window is None:
         return 0
+    if cache is not None and not cache.checked:
+        checker = CacheChecker(cache, window)
+        checker.stale_found.connect(lambda: window.show_notice(STALE_NOTICE))
+        QTimer.singleShot(0, checker.start)
+        app.aboutToQuit.connect(checker.wait)
     return app.exec()
 
 

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.pages = pages
         self.history = History()
 
-        self.nav_tree = NavTree(NavModel(pack.tree, self))
+        self.nav_tree = NavTree(NavModel(pack.outline, self))
         self.article_view = ArticleView(pack.root, pack.accent)
         self.facts_panel = FactsPanel(pack)
         self.notice_bar = NoticeBar()

@@ -1,4 +1,4 @@
-"""Item model exposing the pack's section/article tree to Qt views."""
+"""Item model exposing the pack's outline of sections and articles to Qt views."""
 
 from __future__ import annotations
 
@@ -7,100 +7,124 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from guide.model import Article, Section
+from guide.outline import Outline, Row
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding an article's id ("" for sections)."""
 
 Index = QModelIndex | QPersistentModelIndex
-Node = Section | Article
+
+
+class _Node:
+    """One row, with what Qt needs to find its parent. Created only when Qt asks for it."""
+
+    __slots__ = ("parent_id", "row", "value")
+
+    def __init__(self, value: Row, parent_id: str, row: int) -> None:
+        self.value = value
+        self.parent_id = parent_id
+        self.row = row
 
 
 class NavModel(QAbstractItemModel):
-    """An adapter between the immutable :class:`Section` tree and Qt's model interface."""
+    """An adapter between the pack's :class:`Outline` and Qt's model interface."""
 
-    def __init__(self, tree: Section, parent: QObject | None = None) -> None:
+    def __init__(self, outline: Outline, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._root = tree
-        self._parent_of: dict[int, Section] = {}
-        self._row_of: dict[int, int] = {}
-        self._index_by_article: dict[str, Node] = {}
-        self._remember(tree)
+        self._outline = outline
+        self._nodes: dict[tuple[str, int], _Node] = {}  # (parent section id, row) -> node
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def _remember(self, section: Section) -> None:
-        for row, child in enumerate(section.children):
-            self._parent_of[id(child)] = section
-            self._row_of[id(child)] = row
-            if isinstance(child, Section):
-                self._remember(child)
-            else:
-                self._index_by_article[child.id] = child
+    @property
+    def outline(self) -> Outline:
+        """The outline shown."""
+        return self._outline
 
-    def _node(self, index: Index) -> Node:
+    def _node_at(self, parent_id: str, row: int) -> _Node | None:
+        key = (parent_id, row)
+        node = self._nodes.get(key)
+        if node is None:
+            rows = self._outline.rows(parent_id)
+            if not 0 <= row < len(rows):
+                return None
+            node = self._nodes[key] = _Node(rows[row], parent_id, row)
+        return node
+
+    @staticmethod
+    def _node(index: Index) -> _Node | None:
         if not index.isValid():
-            return self._root
-        node: Node = index.internalPointer()
+            return None
+        node: _Node = index.internalPointer()
         return node
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """Index of the child at ``row`` of ``parent``."""
         if column != 0 or row < 0:
             return QModelIndex()
-        node = self._node(parent)
-        if not isinstance(node, Section) or row >= len(node.children):
+        parent_node = self._node(parent)
+        if parent_node is not None and not parent_node.value.is_section:
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        node = self._node_at(parent_node.value.id if parent_node else "", row)
+        return self.createIndex(row, 0, node) if node is not None else QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """Index of the section holding ``index``."""
-        if not index.isValid():
+        node = self._node(index)
+        if node is None or not node.parent_id:
             return QModelIndex()
-        parent = self._parent_of.get(id(self._node(index)))
-        if parent is None or parent is self._root:
-            return QModelIndex()
-        return self.createIndex(self._row_of[id(parent)], 0, parent)
+        return self._section_index(node.parent_id)
+
+    def _section_index(self, section_id: str) -> QModelIndex:
+        parent_id = self._outline.parent_of(section_id)
+        for row, value in enumerate(self._outline.rows(parent_id)):
+            if value.is_section and value.id == section_id:
+                node = self._node_at(parent_id, row)
+                return self.createIndex(row, 0, node)
+        return QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Number of children of ``parent``."""
         if parent.isValid() and parent.column() != 0:
             return 0
         node = self._node(parent)
-        return len(node.children) if isinstance(node, Section) else 0
+        if node is None:
+            return len(self._outline.rows(""))
+        return len(self._outline.rows(node.value.id)) if node.value.is_section else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: ARG002, B008
         """One column: the title."""
         return 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Sections and articles are selectable; sections open and close."""
+        """Sections and articles are selectable."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Title, tooltip, accessible text, font and article id."""
-        if not index.isValid():
-            return None
         node = self._node(index)
+        if node is None:
+            return None
+        value = node.value
         if role in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole}:
-            return node.title
+            return value.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            if isinstance(node, Article):
-                return node.summary or node.title
-            return f"Section: {node.title}"
+            return value.tooltip
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return "Article" if isinstance(node, Article) else "Section"
-        if role == Qt.ItemDataRole.FontRole and isinstance(node, Section):
+            return "Section" if value.is_section else "Article"
+        if role == Qt.ItemDataRole.FontRole and value.is_section:
             return self._bold
         if role == ARTICLE_ID_ROLE:
-            return node.id if isinstance(node, Article) else ""
+            return "" if value.is_section else value.id
         return None
 
     def index_of_article(self, article_id: str) -> QModelIndex:
         """Index of the article with this id, or an invalid index."""
-        node = self._index_by_article.get(article_id)
-        if node is None:
+        location = self._outline.locate(article_id)
+        if location is None:
             return QModelIndex()
-        return self.createIndex(self._row_of[id(node)], 0, node)
+        parent_id, row = location
+        node = self._node_at(parent_id, row)
+        return self.createIndex(row, 0, node) if node is not None else QModelIndex()

@@ -7,6 +7,9 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
 
+EXPAND_ALL_LIMIT = 400
+"""Packs with more articles than this start with their sections closed."""
+
 
 class NavTree(QTreeView):
     """Shows a :class:`NavModel`; selecting an article asks for it to be opened.
@@ -29,7 +32,8 @@ class NavTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setIndentation(14)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.expandAll()
+        if model.outline.article_count() <= EXPAND_ALL_LIMIT:
+            self.expandAll()
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def nav_model(self) -> NavModel:
@@ -43,6 +47,10 @@ class NavTree(QTreeView):
         index = self.nav_model().index_of_article(article_id)
         with QSignalBlocker(self.selectionModel()):
             if index.isValid():
+                parent = index.parent()
+                while parent.isValid():  # large packs start collapsed: open the way
+                    self.expand(parent)
+                    parent = parent.parent()
                 self.setCurrentIndex(index)
                 self.scrollTo(index)
             else:

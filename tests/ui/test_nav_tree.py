@@ -12,7 +12,7 @@ from guide.ui.nav_tree import NavTree
 
 
 def test_choosing_an_article_by_keyboard_requests_it(qtbot: QtBot, tiny_pack: Pack) -> None:
-    tree = NavTree(NavModel(tiny_pack.tree))
+    tree = NavTree(NavModel(tiny_pack.outline))
     qtbot.add_widget(tree)
     tree.show()
     tree.select_article("welcome")
@@ -24,7 +24,7 @@ def test_choosing_an_article_by_keyboard_requests_it(qtbot: QtBot, tiny_pack: Pa
 
 
 def test_select_article_does_not_echo_a_request(qtbot: QtBot, tiny_pack: Pack) -> None:
-    tree = NavTree(NavModel(tiny_pack.tree))
+    tree = NavTree(NavModel(tiny_pack.outline))
     qtbot.add_widget(tree)
     with qtbot.assert_not_emitted(tree.article_requested):
         tree.select_article("living/pacing")

@@ -1,0 +1,29 @@
+"""Check in the background that a large pack's start-up cache still matches its files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from guide.cache import PackCache
+
+STALE_NOTICE = ("This guide's files have changed since Health Guide last read them. Close and "
+                "reopen Health Guide to see the changes.")
+
+
+class CacheChecker(QThread):
+    """Walks the pack folder off the UI thread.
+
+    Signals:
+        stale_found(): some file changed; the cache was dropped for the next launch.
+    """
+
+    stale_found = Signal()
+
+    def __init__(self, cache: PackCache, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cache = cache
+
+    def run(self) -> None:
+        """Thread body."""
+        if not self._cache.is_current():
+            self.stale_found.emit()
