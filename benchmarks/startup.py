@@ -89,6 +89,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--content", type=Path, default=None)
     parser.add_argument("--open", dest="article", default="medicines/ketamine-infusion")
+    parser.add_argument("--no-cold", action="store_true",
+                        help="skip first-launch runs (they parse the whole pack each time)")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -123,7 +125,8 @@ def main() -> int:
         for _ in range(args.rounds):
             times["bare"].append(time_to_paint(bare_argv, env))
             times["warm"].append(time_to_paint(app_argv, env))
-            times["cold"].append(time_to_paint(app_argv, cold_env))
+            if not args.no_cold:
+                times["cold"].append(time_to_paint(app_argv, cold_env))
     words = len(article.body.split())
     print(f"article: {article.id} ({words} words), {len(pack.articles)} articles in the pack")
     print(f"rounds: {args.rounds} each, alternating; platform {env['QT_QPA_PLATFORM']}")
@@ -135,6 +138,8 @@ def main() -> int:
     }
     for key, label in labels.items():
         values = times[key]
+        if not values:
+            continue
         median = statistics.median(values)
         print(f"{label:42s} median {median * 1000:6.1f} ms  (min {min(values) * 1000:6.1f}, "
               f"max {max(values) * 1000:6.1f})  ratio {median / floor:.2f}")

@@ -199,8 +199,8 @@ class _GlossaryMarker:
                 "title": f"{match.term.term}: {match.term.definition}",
             })
             link.text = text[match.start : match.end]
+            parent.insert(position, link)  # before marking the rest, which goes after it
             link.tail = self._split(text[match.end :], parent, position + 1)
-            parent.insert(position, link)
             return text[: match.start]
         return text
 

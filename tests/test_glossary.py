@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -103,3 +104,20 @@ def test_bundled_glossary_is_big_and_used(bundled_pack: Pack) -> None:
     crps = bundled_pack.glossary.term("CRPS")
     assert crps is not None
     assert crps.term == "Complex regional pain syndrome"
+
+
+def test_marking_keeps_the_text_in_order(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({
+        "articles/treatments/alpha.md": article(
+            "Alpha", "It causes **dependence** and addiction, then seizures. Never *share* it."),
+        "glossary.yml": "terms:\n"
+                        "  - {term: Dependence, definition: Needing it.}\n"
+                        "  - {term: Addiction, definition: Losing control.}\n"
+                        "  - {term: Seizure, definition: A fit.}\n",
+    }))
+    alpha = pack.article("treatments/alpha")
+    assert alpha is not None
+    html = Renderer(pack).markdown_to_html(alpha.body, alpha.id)
+    text = re.sub(r"<[^>]+>", "", html).strip()
+    assert text == "It causes dependence and addiction, then seizures. Never share it."
+    assert html.count('class="term"') == 3

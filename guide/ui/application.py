@@ -82,8 +82,9 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
         first = pack.home
     window.open_location(first)
     window.show()
-    # after the first paint: the index is never on the way to the first article
-    QTimer.singleShot(0, lambda: window.start_search_index(pages.search_index_file()))
+    # only once the article is on screen: the index never delays the first paint
+    window.article_view.after_first_paint(
+        lambda: window.start_search_index(pages.search_index_file()))
     return window
 
 

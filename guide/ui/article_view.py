@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -49,6 +50,21 @@ code {{ font-family: monospace; }}
 """
 
 
+class _FirstPaintWatcher(QObject):
+    """Runs a callback on the event loop's next turn after the first paint it sees."""
+
+    def __init__(self, callback: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback: Callable[[], object] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+            watched.removeEventFilter(self)
+        return False
+
+
 class ArticleView(QTextBrowser):
     """Shows rendered pages; links go through :func:`guide.links.route_link`.
 
@@ -76,11 +92,15 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_highlighted)
 
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once, soon after the article has first been painted."""
+        watcher = _FirstPaintWatcher(callback, self.viewport())
+        self.viewport().installEventFilter(watcher)
+
     def show_page(self, html: str, fragment: str = "") -> None:
         """Replace the page; scroll to ``fragment`` or to the top."""
         self.setExtraSelections([])
         self.setHtml(html)
-        self._apply_readable_width()
         if fragment:
             self.scrollToAnchor(fragment)
         else:
@@ -133,15 +153,14 @@ class ArticleView(QTextBrowser):
         self._apply_readable_width()
 
     def _apply_readable_width(self) -> None:
+        # Narrow the viewport rather than the document: switching pages then costs no extra
+        # layout pass, and the scroll bar stays at the window's edge.
         widest = self.fontMetrics().averageCharWidth() * READABLE_COLUMNS
-        spare = self.viewport().width() - widest - 2 * self.document().documentMargin()
-        margin = max(0, spare // 2)
-        root = self.document().rootFrame()
-        frame_format = root.frameFormat()
-        if frame_format.leftMargin() != margin:
-            frame_format.setLeftMargin(margin)
-            frame_format.setRightMargin(margin)
-            root.setFrameFormat(frame_format)
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        available = self.width() - 2 * self.frameWidth() - scroll_bar
+        margin = int(max(0, (available - widest - 2 * self.document().documentMargin()) // 2))
+        if self.viewportMargins().left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
 
     def _on_link_highlighted(self, url: QUrl) -> None:
         href = url.toString()
