@@ -21,15 +21,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from guide.cache import PackCache, user_cache_dir  # noqa: E402
-from guide.pages import PageSource  # noqa: E402
-from guide.profile import MemoryBackend, Profile  # noqa: E402
-from guide.ui.application import ensure_application, start  # noqa: E402
-from guide.ui.main_window import MainWindow  # noqa: E402
+from guide.cache import PackCache, user_cache_dir
+from guide.pages import PageSource
+from guide.profile import MemoryBackend, Profile
+from guide.ui.application import ensure_application, start
+from guide.ui.main_window import MainWindow
 
 
 class PaintFlag(QObject):
@@ -40,7 +40,7 @@ class PaintFlag(QObject):
         self.painted = False
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
         return False
