@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -69,7 +70,7 @@ def typing(app: QApplication, window: MainWindow, query: str, rounds: int) -> li
         per_letter = []
         for letter in query:
             per_letter.append(until_painted(
-                app, flag, lambda ch=letter: QTest.keyClick(window.search_box, ch)))
+                app, flag, partial(QTest.keyClick, window.search_box, letter)))
         results.append(per_letter)
     return results
 
@@ -81,7 +82,7 @@ def switching(app: QApplication, window: MainWindow, article_ids: list[str]) -> 
     for article_id in article_ids:
         window.open_location(window.pack.home)
         index = window.nav_tree.nav_model().index_of_article(article_id)
-        times.append(until_painted(app, flag, lambda i=index: window.nav_tree.setCurrentIndex(i)))
+        times.append(until_painted(app, flag, partial(window.nav_tree.setCurrentIndex, index)))
     return times
 
 
