@@ -86,6 +86,8 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.link_policy = ExternalLinkPolicy.OPEN_IN_BROWSER
+        self._side_margin = 0
+        self._adjusting = False
         self._pack_root = pack_root
         self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
         self.document().setDocumentMargin(24)
@@ -145,22 +147,28 @@ class ArticleView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep lines at a readable length by growing the side margins."""
+        self._apply_readable_width(event.size().width())  # first, so one layout suffices
         super().resizeEvent(event)
-        self._apply_readable_width()
 
     def refresh_layout(self) -> None:
         """Recompute the readable width after a font change."""
-        self._apply_readable_width()
+        self._apply_readable_width(self.width())
+        self.document().setTextWidth(self.viewport().width())
 
-    def _apply_readable_width(self) -> None:
+    def _apply_readable_width(self, width: int) -> None:
         # Narrow the viewport rather than the document: switching pages then costs no extra
         # layout pass, and the scroll bar stays at the window's edge.
         widest = self.fontMetrics().averageCharWidth() * READABLE_COLUMNS
         scroll_bar = self.verticalScrollBar().sizeHint().width()
-        available = self.width() - 2 * self.frameWidth() - scroll_bar
+        available = width - 2 * self.frameWidth() - scroll_bar
         margin = int(max(0, (available - widest - 2 * self.document().documentMargin()) // 2))
-        if self.viewportMargins().left() != margin:
-            self.setViewportMargins(margin, 0, margin, 0)
+        if self._side_margin != margin and not self._adjusting:
+            self._adjusting = True  # setting margins sends a resize event back here
+            try:
+                self._side_margin = margin
+                self.setViewportMargins(margin, 0, margin, 0)
+            finally:
+                self._adjusting = False
 
     def _on_link_highlighted(self, url: QUrl) -> None:
         href = url.toString()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from guide.ui.search_box import SearchBox
 from guide.ui.search_panel import SearchPanel
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
+SAVE_LOCATION_DELAY_MS = 1500
+"""The article being read is saved this long after the last change of article."""
 TEXT_SCALES = (80, 90, 100, 115, 130, 150, 175, 200, 250)
 """Reading text sizes offered by View > Larger/Smaller text, in percent."""
 
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         self.resize(1290, 820)
 
         self._index_loader: IndexLoader | None = None
+        self._save_location_timer = QTimer(self)
+        self._save_location_timer.setSingleShot(True)
+        self._save_location_timer.setInterval(SAVE_LOCATION_DELAY_MS)
+        self._save_location_timer.timeout.connect(self._save_location)
         self._create_actions()
         self._create_menus_and_toolbar()
         self._connect_signals()
@@ -298,11 +304,17 @@ class MainWindow(QMainWindow):
         self.article_view.setAccessibleDescription(title)
         self._update_history_actions()
         if article is not None:
-            self.profile.set_last_article(location)
-            self.show_notice(self.profile.take_notice())
+            self._save_location_timer.start()  # not on every click: a write can take a while
         if not self.find_bar.isHidden():
             self.find_bar.refresh()
         self.location_opened.emit(location)
+
+    def _save_location(self) -> None:
+        self._save_location_timer.stop()
+        location = self.current_location()
+        if location in self.pack.articles:
+            self.profile.set_last_article(location)
+            self.show_notice(self.profile.take_notice())
 
     def _update_history_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -392,6 +404,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout on the way out; let a running index build finish first."""
+        self._save_location()
         self.save_layout()
         if self._index_loader is not None:
             self._index_loader.wait()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from guide.search import Hit
 
+LINES_PER_RESULT = 5
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -99,16 +100,36 @@ class _RichTextDelegate(QStyledItemDelegate):
         painter.save()
         rect = option.rect
         painter.translate(rect.left() + self.MARGIN, rect.top() + self.MARGIN // 2)
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        visible = _whole_lines_height(document, rect.height() - self.MARGIN)
+        painter.setClipRect(QRectF(0, 0, rect.width(), visible))
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """Height of the wrapped text plus margins."""
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()) + 2 * self.MARGIN,
-                     int(document.size().height()) + self.MARGIN)
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: ARG002
+        """Room for a title, the section and a three-line snippet (every row the same).
+
+        Equal rows let the list lay out fifty results without measuring each one, which
+        keeps typing fast; the full text is in the tooltip and the accessible name.
+        """
+        line = option.fontMetrics.lineSpacing()
+        return QSize(200, line * LINES_PER_RESULT + self.MARGIN * 2)
+
+
+def _whole_lines_height(document: QTextDocument, limit: float) -> float:
+    """Height of the text lines that fit completely within ``limit`` (no half lines)."""
+    layout = document.documentLayout()
+    bottom = 0.0
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line_bottom = top + text_layout.lineAt(number).rect().bottom()
+            if line_bottom > limit:
+                return bottom
+            bottom = line_bottom
+        block = block.next()
+    return bottom
 
 
 def _plain_colours(html: str) -> str:
@@ -129,7 +150,7 @@ class SearchResultsView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(False)
+        self.setUniformItemSizes(True)
         self.setSpacing(2)
 
     def results_model(self) -> SearchResultsModel:
