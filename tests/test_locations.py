@@ -11,7 +11,7 @@ from guide.locations import UnsafePathError, bundled_dir, resolve_inside
 
 def test_bundled_folders_found_in_a_checkout() -> None:
     assert (bundled_dir("content") / "guide.yml").is_file()
-    assert (bundled_dir("resources") / "style.qss").is_file()
+    assert (bundled_dir("resources") / "icons" / "health-guide.svg").is_file()
 
 
 def test_frozen_bundle_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

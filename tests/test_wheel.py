@@ -33,7 +33,7 @@ def test_wheel_contains_pack_resources_and_console_script(wheel: Path) -> None:
         scripts = archive.read(entry_points).decode()
     assert "guide/_bundled/content/guide.yml" in names
     assert "guide/_bundled/content/articles/medicines/ketamine-infusion.md" in names
-    assert "guide/_bundled/resources/style.qss" in names
+    assert "guide/_bundled/resources/icons/health-guide.svg" in names
     assert "health-guide = guide.app:main" in scripts
     assert not any(n.startswith(("tests/", "content/")) for n in names)
 

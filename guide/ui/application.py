@@ -19,6 +19,7 @@ from guide.pages import PageSource
 from guide.profile import JsonFileBackend, Profile
 from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
+from guide.ui.theme import apply_to_application
 from guide.versions import broken_qt_binding
 
 APP_NAME = "Health Guide"
@@ -40,17 +41,12 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def apply_style(app: QApplication) -> None:
-    """A calm look: Fusion, a comfortable base font size and the bundled style sheet."""
-    resources = bundled_dir("resources")
-    app.setStyle("Fusion")
-    app.setWindowIcon(QIcon(str(resources / "icons" / "health-guide.svg")))
+    """A calm look: Fusion, the Health Guide palette and a comfortable base font size."""
+    apply_to_application(app)
+    app.setWindowIcon(QIcon(str(bundled_dir("resources") / "icons" / "health-guide.svg")))
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    try:
-        app.setStyleSheet((resources / "style.qss").read_text(encoding="utf-8"))
-    except OSError as exc:
-        print(f"health-guide: warning: style sheet not loaded: {exc}", file=sys.stderr)
 
 
 def default_profile_dir() -> Path:

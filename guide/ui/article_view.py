@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QResizeEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.glossary import GLOSSARY_ID
 from guide.links import ARTICLE_SCHEME, PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
@@ -91,6 +91,7 @@ class ArticleView(QTextBrowser):
         self._pack_root = pack_root
         self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
         self.document().setDocumentMargin(24)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_highlighted)
 

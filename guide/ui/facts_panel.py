@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from guide.glossary import Term
 from guide.model import Article, Fact, Pack
+from guide.ui import theme
 from guide.ui.link_button import LinkButton
+from guide.ui.theme import heading_font, paint_as_panel, set_text_colour
 
 
 def pick_general_fact(pack: Pack, article_id: str) -> Fact | None:
@@ -30,6 +32,14 @@ def pick_general_fact(pack: Pack, article_id: str) -> Fact | None:
     if not pool:
         return None
     return pool[zlib.crc32(article_id.encode("utf-8")) % len(pool)]
+
+
+class _Body(QWidget):
+    """The scrolled content, sized from its width (wrapped text), not the narrowest case."""
+
+    def minimumSizeHint(self) -> QSize:
+        """No minimum: the scroll area sizes the content by height-for-width."""
+        return QSize(0, 0)
 
 
 def _clear(layout: QLayout) -> None:
@@ -61,7 +71,7 @@ class FactsPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pack = pack
-        self._body = body = QWidget()
+        self._body = body = _Body()
         body.setObjectName("factsPanelBody")
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(16, 16, 16, 16)
@@ -83,10 +93,13 @@ class FactsPanel(QScrollArea):
         self._related = self._section("Related articles")
         self._layout.addStretch(1)
         self.setWidget(body)
+        paint_as_panel(self)
+        paint_as_panel(body)
 
     def _section(self, title: str) -> QVBoxLayout:
         heading = QLabel(title)
-        heading.setProperty("class", "panelHeading")
+        heading.setFont(heading_font(heading))
+        set_text_colour(heading, theme.SELECTION)
         heading.setAccessibleName(title)
         box = QVBoxLayout()
         box.setSpacing(4)
@@ -118,7 +131,7 @@ class FactsPanel(QScrollArea):
             self._did_you_know.addWidget(self._label(fact.text))
             source = fact.source.citation() if fact.source else "No source given"
             label = self._label(f"Source: {source}")
-            label.setProperty("class", "source")
+            set_text_colour(label, theme.MUTED)
             self._did_you_know.addWidget(label)
         top_headings = [h for h in article.headings if h.level == 2] if article else []
         for heading in top_headings:
@@ -151,7 +164,9 @@ class FactsPanel(QScrollArea):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = label.sizePolicy()  # keeps the height-for-width flag that word wrap set
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        label.setSizePolicy(policy)
         label.setAccessibleName(text)
         return label
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from guide.ui.theme import LINK, set_text_colour
+
 
 class LinkButton(QPushButton):
     """A real button (focusable, announced as a button) that looks like a link and wraps."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("class", "link")
+        self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(text)
         self._label = QLabel(text, self)
@@ -19,6 +21,10 @@ class LinkButton(QPushButton):
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setObjectName("linkButtonLabel")
+        font = self._label.font()
+        font.setUnderline(True)
+        self._label.setFont(font)
+        set_text_colour(self._label, LINK)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addWidget(self._label)

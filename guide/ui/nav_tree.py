@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
+from guide.ui.theme import paint_as_panel
 
 EXPAND_ALL_LIMIT = 400
 """Packs with more articles than this start with their sections closed."""
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Taller rows: easier to hit with a shaky hand or a finger, easier to read."""
+
+    PADDING = 10
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 ) -> QSize:
+        """The normal size plus some air above and below."""
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.PADDING)
 
 
 class NavTree(QTreeView):
@@ -28,9 +56,12 @@ class NavTree(QTreeView):
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
+        self.setItemDelegate(_RoomyRows(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setIndentation(14)
+        paint_as_panel(self)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         if model.outline.article_count() <= EXPAND_ALL_LIMIT:
             self.expandAll()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guide.glossary import GLOSSARY_ID
 from guide.search import SearchIndex, query_terms
 from guide.ui.link_button import LinkButton
 from guide.ui.search_results import SearchResultsModel, SearchResultsView
+from guide.ui.theme import paint_as_panel
 
 
 class SearchPanel(QWidget):
@@ -38,6 +39,9 @@ class SearchPanel(QWidget):
         self.glossary_button.clicked.connect(
             lambda _checked=False: self.article_requested.emit(GLOSSARY_ID))
         self.glossary_button.hide()
+        paint_as_panel(self)
+        paint_as_panel(self.results)
+        self.results.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from guide.model import Pack
@@ -58,3 +58,17 @@ def test_general_fact_prefers_facts_tied_to_the_article(tiny_pack: Pack) -> None
     assert pick_general_fact(tiny_pack, "living/pacing") in tiny_pack.facts
     assert pick_general_fact(tiny_pack, "living/pacing") == pick_general_fact(
         tiny_pack, "living/pacing"), "stable between visits"
+
+
+def test_wrapped_facts_take_only_the_lines_they_need(qtbot: QtBot, bundled_pack: Pack) -> None:
+    panel = FactsPanel(bundled_pack)
+    qtbot.add_widget(panel)
+    panel.resize(300, 800)
+    panel.show()
+    panel.show_article(bundled_pack.article("medicines/ketamine-infusion"))
+    labels = [label for label in panel.findChildren(QLabel)
+              if label.text().startswith("\u2022")]
+    assert len(labels) == 4
+    qtbot.wait_until(lambda: all(label.isVisible() for label in labels))
+    for label in labels:
+        assert label.height() == label.heightForWidth(label.width()), label.text()
