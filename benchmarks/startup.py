@@ -26,13 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Both drivers print "painted" and exit at once when the article viewport first paints.
 WATCHER = """
-import os
+import os, resource
 from PySide6.QtCore import QEvent, QObject
 class _Watcher(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and obj.parent() is not None \\
                 and obj.parent().objectName() == "articleView":
-            print("painted", flush=True)
+            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"painted {peak_kb}", flush=True)
             os._exit(0)
         return False
 """
@@ -71,6 +72,11 @@ sys.exit(app.exec())
 
 def time_to_paint(argv: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning ``argv`` until it prints "painted"."""
+    return paint_and_memory(argv, env)[0]
+
+
+def paint_and_memory(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds until ``argv`` prints "painted", and its peak memory (KiB) at that moment."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, env=env, cwd=ROOT)
@@ -78,9 +84,10 @@ def time_to_paint(argv: list[str], env: dict[str, str]) -> float:
     line = process.stdout.readline()
     elapsed = time.perf_counter() - start
     process.wait(timeout=30)
-    if line.strip() != "painted":
+    word, _, peak = line.strip().partition(" ")
+    if word != "painted":
         raise RuntimeError(f"{argv[:3]} did not paint (exit {process.returncode})")
-    return elapsed
+    return elapsed, int(peak)
 
 
 def main() -> int:
