@@ -23,6 +23,7 @@ from guide.ui.theme import apply_to_application
 from guide.versions import broken_qt_binding
 
 APP_NAME = "Health Guide"
+CHECK_DELAY_MS = 1500
 ORGANISATION = "HealthGuide"
 
 
@@ -99,7 +100,9 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
     if cache is not None and not cache.checked:
         checker = CacheChecker(cache, window)
         checker.stale_found.connect(lambda: window.show_notice(STALE_NOTICE))
-        QTimer.singleShot(0, checker.start)
+        # walking thousands of files holds the interpreter: wait until the reader has the page
+        window.article_view.after_first_paint(
+            lambda: QTimer.singleShot(CHECK_DELAY_MS, checker.start))
         app.aboutToQuit.connect(checker.wait)
     return app.exec()
 
