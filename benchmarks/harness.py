@@ -204,8 +204,8 @@ def report(args: argparse.Namespace, starts: dict[str, tuple[list[float], list[i
         ratio = f" ({peak_mib / floor_peak:.2f}x)" if name != "floor" else ""
         rows.append((label, f"{peak_mib:.0f} MiB{ratio}",
                      "<= 2x floor" if name == "big" else ""))
-    for label, value, target in rows:
-        print(f"{label:58s} {value:>18s}  {target}")
+    for label, shown, target in rows:
+        print(f"{label:58s} {shown:>18s}  {target}")
 
 
 if __name__ == "__main__":
