@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
-from functools import partial
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QLayout,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -40,14 +38,6 @@ class _Body(QWidget):
     def minimumSizeHint(self) -> QSize:
         """No minimum: the scroll area sizes the content by height-for-width."""
         return QSize(0, 0)
-
-
-def _clear(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.deleteLater()
 
 
 class FactsPanel(QScrollArea):
@@ -84,6 +74,15 @@ class FactsPanel(QScrollArea):
         self._section_widget(self._word).hide()
         self._glance = self._section("At a glance")
         self._did_you_know = self._section("Did you know?")
+        self._fact_label = self._label("")
+        self._source_label = self._label("")
+        set_text_colour(self._source_label, theme.MUTED)
+        self._did_you_know.addWidget(self._fact_label)
+        self._did_you_know.addWidget(self._source_label)
+        # widgets are reused from article to article: building new ones costs ~20 ms a switch
+        self._glance_labels: list[QLabel] = []
+        self._outline_buttons: list[LinkButton] = []
+        self._related_buttons: list[LinkButton] = []
         self._more = self._button("More quick facts\u2026",
                                   "Open a page listing every quick fact with its source",
                                   self.facts_page_requested.emit)
@@ -120,35 +119,39 @@ class FactsPanel(QScrollArea):
 
     def show_article(self, article: Article | None) -> None:
         """Fill the panel for ``article`` (or for a generated page when ``None``)."""
-        for box in (self._glance, self._did_you_know, self._outline, self._related):
-            _clear(box)
         self._section_widget(self._word).hide()
         facts = article.facts if article else ()
-        for line in facts:
-            self._glance.addWidget(self._label(f"\u2022 {line}"))
+        self._fill_labels(self._glance, self._glance_labels, [f"\u2022 {f}" for f in facts])
         fact = pick_general_fact(self._pack, article.id if article else "")
         if fact is not None:
-            self._did_you_know.addWidget(self._label(fact.text))
             source = fact.source.citation() if fact.source else "No source given"
-            label = self._label(f"Source: {source}")
-            set_text_colour(label, theme.MUTED)
-            self._did_you_know.addWidget(label)
+            for label, text in ((self._fact_label, fact.text),
+                                (self._source_label, f"Source: {source}")):
+                label.setText(text)
+                label.setAccessibleName(text)
         top_headings = [h for h in article.headings if h.level == 2] if article else []
-        for heading in top_headings:
-            self._outline.addWidget(self._button(
-                heading.text, f"Go to the heading {heading.text}",
-                partial(self.anchor_requested.emit, heading.anchor)))
+        self._fill_buttons(self._outline, self._outline_buttons, [
+            (h.text, f"Go to the heading {h.text}", h.anchor) for h in top_headings
+        ], self.anchor_requested.emit)
         related = [self._pack.articles[r] for r in (article.related if article else ())
                    if r in self._pack.articles]
-        for other in related:
-            self._related.addWidget(self._button(
-                other.title, f"Open the related article {other.title}",
-                partial(self.article_requested.emit, other.id)))
+        self._fill_buttons(self._related, self._related_buttons, [
+            (other.title, f"Open the related article {other.title}", other.id)
+            for other in related
+        ], self.article_requested.emit)
         self._section_widget(self._glance).setVisible(bool(facts))
         self._section_widget(self._did_you_know).setVisible(fact is not None)
         self._more.setVisible(bool(self._pack.facts))
         self._section_widget(self._outline).setVisible(bool(top_headings))
         self._section_widget(self._related).setVisible(bool(related))
+
+    def sizeHint(self) -> QSize:
+        """A steady size, whatever the article (a changing hint re-lays out the article view)."""
+        return QSize(300, 400)
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrow enough for small screens; the text wraps."""
+        return QSize(160, 100)
 
     def show_term(self, term: Term | None) -> None:
         """Explain a glossary term at the top of the panel (``None`` keeps the last one)."""
@@ -158,6 +161,32 @@ class FactsPanel(QScrollArea):
         self._word_label.setText(text)
         self._word_label.setAccessibleName(f"{term.term}: {term.definition}")
         self._section_widget(self._word).show()
+
+    def _fill_labels(self, box: QVBoxLayout, pool: list[QLabel], texts: list[str]) -> None:
+        while len(pool) < len(texts):
+            pool.append(self._label(""))
+            box.addWidget(pool[-1])
+        for label, text in zip(pool, texts, strict=False):
+            label.setText(text)
+            label.setAccessibleName(text)
+        for number, label in enumerate(pool):
+            label.setVisible(number < len(texts))
+
+    def _fill_buttons(self, box: QVBoxLayout, pool: list[LinkButton],
+                      items: list[tuple[str, str, str]], emit: Callable[[str], object]) -> None:
+        while len(pool) < len(items):
+            button = self._button("", "", lambda: None)
+            button.clicked.disconnect()
+            button.clicked.connect(lambda _checked=False, b=button: emit(b.target))
+            pool.append(button)
+            box.addWidget(button)
+        for button, (text, description, target) in zip(pool, items, strict=False):
+            button.set_label_text(text)
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+            button.target = target
+        for number, button in enumerate(pool):
+            button.setVisible(number < len(items))
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -16,6 +16,8 @@ class LinkButton(QPushButton):
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(text)
+        self.target = ""
+        """What the button opens (an article id or anchor), for buttons that are reused."""
         self._label = QLabel(text, self)
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
@@ -31,6 +33,11 @@ class LinkButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def set_label_text(self, text: str) -> None:
+        """Change the text shown (and its accessible name)."""
+        self._label.setText(text)
+        self.setAccessibleName(text)
 
     def label_text(self) -> str:
         """The text shown on the button."""
