@@ -59,20 +59,27 @@ def until_painted(app: QApplication, flag: PaintFlag, action: Callable[[], objec
     return (time.perf_counter() - start_time) * 1000
 
 
-def typing(app: QApplication, window: MainWindow, query: str, rounds: int) -> list[list[float]]:
-    """Per-letter latencies, one list per round."""
+def typing(app: QApplication, window: MainWindow, query: str, rounds: int,
+           ) -> tuple[list[list[float]], list[list[float]]]:
+    """Per-letter latencies, one list per round, for the names list and the full search.
+
+    The first is keystroke to the names list painted; the second is the search of every
+    article that follows a pause in typing, until its list is painted.
+    """
     flag = PaintFlag(window.search_panel.results.viewport())
-    results = []
+    names, full = [], []
     for _ in range(rounds):
         window.leave_search()
         window.focus_search()
         app.processEvents()
-        per_letter = []
+        per_letter, per_letter_full = [], []
         for letter in query:
             per_letter.append(until_painted(
                 app, flag, partial(QTest.keyClick, window.search_box, letter)))
-        results.append(per_letter)
-    return results
+            per_letter_full.append(until_painted(app, flag, window.search_panel.finish))
+        names.append(per_letter)
+        full.append(per_letter_full)
+    return names, full
 
 
 def switching(app: QApplication, window: MainWindow, article_ids: list[str]) -> list[float]:
@@ -114,9 +121,11 @@ def main() -> int:
     longest = max(ids if len(ids) <= 2000 else sample, key=lambda i: len(pack.articles[i].body))
     middle = len(by_length) // 2
     typical = by_length[max(0, middle - args.rounds // 2):][: args.rounds]
+    names, full = typing(app, window, args.query, args.rounds)
     report = {
         "articles": len(pack.outline.article_ids()),
-        "typing": typing(app, window, args.query, args.rounds),
+        "typing": names,
+        "typing_full": full,
         "typical_first": switching(app, window, typical),
         "typical_again": switching(app, window, typical),
         "longest_first": switching(app, window, [longest]),

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
         self.search_box.textChanged.connect(self._on_search_text_changed)
-        self.search_box.move_requested.connect(self.search_panel.results.move_selection)
+        self.search_box.move_requested.connect(self.search_panel.move_selection)
         self.search_box.open_requested.connect(self.search_panel.open_current)
         self.search_box.cancel_requested.connect(self.leave_search)
         self.search_panel.article_requested.connect(self._on_search_result_chosen)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guide.glossary import GLOSSARY_ID
-from guide.search import SearchIndex, query_terms
+from guide.search import Hit, SearchIndex, query_terms
 from guide.ui.link_button import LinkButton
 from guide.ui.search_results import SearchResultsModel, SearchResultsView
 from guide.ui.theme import paint_as_panel
+
+RESULT_LIMIT = 30
+FULL_SEARCH_PAUSE_MS = 200
+"""Typing shows matching titles at once; every article is searched after this pause."""
 
 
 class SearchPanel(QWidget):
@@ -48,6 +52,10 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.glossary_button)
         layout.addWidget(self.results, 1)
+        self._full_search = QTimer(self)
+        self._full_search.setSingleShot(True)
+        self._full_search.setInterval(FULL_SEARCH_PAUSE_MS)
+        self._full_search.timeout.connect(self._search_everything)
         self.results.activated.connect(self._on_result_activated)
         self.results.clicked.connect(self._on_result_activated)
 
@@ -58,21 +66,52 @@ class SearchPanel(QWidget):
             self.search(self.query)
 
     def search(self, text: str) -> None:
-        """Show the results for ``text``."""
+        """Show the results for ``text``: names at once, every article after a short pause."""
         self.query = text
+        self._full_search.stop()
         if self.index is None:
             self.model.set_hits([])
             self._say("Getting search ready\u2026 results will appear in a moment.")
             return
-        hits = self.index.search(text)
+        hits = self.index.search(text, RESULT_LIMIT, names_only=True)
+        if hits or not text.strip():
+            self._show(hits)
+        else:
+            self.model.set_hits([])
+            self.glossary_button.hide()
+            self._say("Searching\u2026")
+        if text.strip():
+            self._full_search.start()
+
+    def pending(self) -> bool:
+        """Whether the full search for the current text has still to run."""
+        return self._full_search.isActive()
+
+    def finish(self) -> None:
+        """Run the full search now if it is still waiting (before moving or opening)."""
+        if self._full_search.isActive():
+            self._full_search.stop()
+            self._search_everything()
+
+    def _search_everything(self) -> None:
+        if self.index is None:
+            return
+        current = self.results.current_article_id()
+        hits = self.index.search(self.query, RESULT_LIMIT)
+        self._show(hits, keep=current)
+
+    def _show(self, hits: list[Hit], keep: str = "") -> None:
+        text = self.query.strip()
         self.model.set_hits(hits)
-        self.glossary_button.setVisible(not hits and bool(text.strip()))
+        self.glossary_button.setVisible(not hits and bool(text))
         if hits:
-            self.results.setCurrentIndex(self.model.index(0, 0))
+            row = next((n for n, hit in enumerate(hits) if hit.article_id == keep), 0)
+            self.results.setCurrentIndex(self.model.index(row, 0))
             count = len(hits)
-            self._say(f"{count}{'+' if count >= 50 else ''} article{'s' * (count != 1)} found")
-        elif text.strip():
-            self._say(f"No articles match \u201c{text.strip()[:80]}\u201d. Try fewer or "
+            more = "+" if count >= RESULT_LIMIT else ""
+            self._say(f"{count}{more} article{'s' * (count != 1)} found")
+        elif text:
+            self._say(f"No articles match \u201c{text[:80]}\u201d. Try fewer or "
                       "different words, check the spelling, or browse the glossary.")
         else:
             self._say("")
@@ -80,6 +119,11 @@ class SearchPanel(QWidget):
     def terms(self) -> list[str]:
         """Words and phrases of the current query, for highlighting in the article."""
         return query_terms(self.query)
+
+    def move_selection(self, step: int) -> None:
+        """Move through the results (the full list, once it is there)."""
+        self.finish()
+        self.results.move_selection(step)
 
     def open_current(self) -> None:
         """Open the current result (the first one unless another was chosen)."""

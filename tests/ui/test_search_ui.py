@@ -25,13 +25,17 @@ def window(qtbot: QtBot, launch: Launcher, bundled_pack: Pack) -> MainWindow:
     return window
 
 
-def type_query(window: MainWindow, text: str) -> None:
+def type_query(window: MainWindow, text: str, qtbot: QtBot | None = None) -> None:
+    """Type like a reader, then wait for the search that follows a pause in typing."""
     window.focus_search()
     QTest.keyClicks(window.search_box, text)
+    if qtbot is not None:
+        qtbot.wait_until(lambda: not window.search_panel.pending())
 
 
-def test_typing_shows_results_with_titles_sections_and_snippets(window: MainWindow) -> None:
-    type_query(window, "ketamine")
+def test_typing_shows_results_with_titles_sections_and_snippets(window: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    type_query(window, "ketamine", qtbot)
     assert window.left_panel.currentWidget() is window.search_panel
     model = window.search_panel.model
     assert model.rowCount() > 1
@@ -90,7 +94,7 @@ def test_find_shortcut_and_ctrl_k_focus_the_search_box(window: MainWindow) -> No
 
 
 def test_no_results_says_so_and_offers_the_glossary(window: MainWindow, qtbot: QtBot) -> None:
-    type_query(window, "zzzqqq")
+    type_query(window, "zzzqqq", qtbot)
     assert window.search_panel.model.rowCount() == 0
     assert window.search_panel.status.text().startswith("No articles match \u201czzzqqq\u201d")
     button = window.search_panel.glossary_button
@@ -145,3 +149,23 @@ def test_search_widgets_are_named_for_assistive_technology(window: MainWindow) -
     assert window.search_panel.results.objectName() == "searchResults"
     assert window.search_panel.results.accessibleName() == "Search results"
     assert window.find_bar.field.accessibleName() == "Find in this article"
+
+
+def test_names_follow_each_key_and_every_article_follows_a_pause(window: MainWindow,
+                                                                  qtbot: QtBot) -> None:
+    type_query(window, "tramadol")
+    panel = window.search_panel
+    assert panel.pending()
+    names = [h.article_id for h in panel.model.hits]
+    assert names[0] == "medicines/tramadol"
+    qtbot.wait_until(lambda: not panel.pending())
+    everything = [h.article_id for h in panel.model.hits]
+    assert everything[0] == "medicines/tramadol"
+    assert len(everything) > len(names), "articles that mention tramadol in passing follow"
+
+
+def test_words_found_only_in_text_say_searching_first(window: MainWindow, qtbot: QtBot) -> None:
+    type_query(window, "crave")
+    assert window.search_panel.status.text() == "Searching\u2026"
+    qtbot.wait_until(lambda: not window.search_panel.pending())
+    assert window.search_panel.model.rowCount() > 0
