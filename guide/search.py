@@ -123,7 +123,7 @@ class SearchIndex:
     def search(self, text: str, limit: int = 50, *, names_only: bool = False) -> list[Hit]:
         """Ranked results for what the reader typed. Never raises for odd input.
 
-        ``names_only`` looks only at titles, other names and glossary names: in a large pack
+        ``names_only`` looks only at titles and other names: in a large pack
         that is several times faster than ranking every article whose text has the words,
         so the list can follow each keystroke, and the full search can follow a pause.
         """
@@ -131,7 +131,7 @@ class SearchIndex:
         if not query:
             return []
         if names_only:
-            query = f"{{title also glossary}} : ({query})"
+            query = f"{{title also}} : ({query})"
         words = _WORD.findall(text)
         if len(words) == 1 and len(words[0]) == 1:  # a single letter: titles starting with it
             letter = words[0].casefold()
