@@ -23,7 +23,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__
-from guide.content import load_pack
 from guide.model import Pack
 from guide.store import ArticleStore
 
@@ -100,6 +99,7 @@ class PackCache:
 
     def load(self) -> Pack:
         """The pack, from the cache when it is current, else parsed (and cached)."""
+        from guide.content import load_pack  # noqa: PLC0415 - a warm start never parses
         if self._pack_dir is None:
             return load_pack(self.root)
         cached = self._load_snapshot()

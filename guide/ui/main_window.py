@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon, QKeySequence
@@ -32,8 +33,11 @@ from guide.ui.index_loader import IndexLoader
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
 from guide.ui.notice_bar import NoticeBar
+
+if TYPE_CHECKING:
+    from guide.search import SearchIndex
+    from guide.ui.search_panel import SearchPanel
 from guide.ui.search_box import SearchBox
-from guide.ui.search_panel import SearchPanel
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
 SAVE_LOCATION_DELAY_MS = 1500
@@ -66,12 +70,11 @@ class MainWindow(QMainWindow):
         self.facts_panel = FactsPanel(pack)
         self.notice_bar = NoticeBar()
         self.search_box = SearchBox()
-        self.search_panel = SearchPanel()
+        self._search_panel: SearchPanel | None = None  # made on first use, after start-up
         self.find_bar = FindBar(self.article_view)
         self.left_panel = QStackedWidget()
         self.left_panel.setObjectName("leftPanel")
         self.left_panel.addWidget(self.nav_tree)
-        self.left_panel.addWidget(self.search_panel)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,10 +122,9 @@ class MainWindow(QMainWindow):
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
         self.search_box.textChanged.connect(self._on_search_text_changed)
-        self.search_box.move_requested.connect(self.search_panel.move_selection)
-        self.search_box.open_requested.connect(self.search_panel.open_current)
+        self.search_box.move_requested.connect(self._on_search_move_requested)
+        self.search_box.open_requested.connect(self._on_search_open_requested)
         self.search_box.cancel_requested.connect(self.leave_search)
-        self.search_panel.article_requested.connect(self._on_search_result_chosen)
 
     def _action(self, text: str, name: str, shortcuts: list[QKeySequence],
                 icon: tuple[str, QStyle.StandardPixmap] | None = None, tip: str = "") -> QAction:
@@ -227,7 +229,7 @@ class MainWindow(QMainWindow):
         if self._index_loader is not None:
             return
         self._index_loader = IndexLoader(self.pack, cache_file, self)
-        self._index_loader.index_ready.connect(self.search_panel.set_index)
+        self._index_loader.index_ready.connect(self._on_index_ready)
         self._index_loader.start()
 
     def wait_for_search_index(self, timeout_ms: int = 60_000) -> bool:
@@ -235,6 +237,18 @@ class MainWindow(QMainWindow):
         if self._index_loader is None:
             return False
         return self._index_loader.wait(timeout_ms)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results panel (created the first time it is needed)."""
+        if self._search_panel is None:
+            from guide.ui.search_panel import SearchPanel  # noqa: PLC0415 - not needed to start
+
+            self._search_panel = SearchPanel()
+            self._search_panel.setFont(self.nav_tree.font())
+            self.left_panel.addWidget(self._search_panel)
+            self._search_panel.article_requested.connect(self._on_search_result_chosen)
+        return self._search_panel
 
     def focus_search(self) -> None:
         """Put the keyboard in the search box, its text selected."""
@@ -246,6 +260,15 @@ class MainWindow(QMainWindow):
         self.search_box.clear()
         self.left_panel.setCurrentWidget(self.nav_tree)
         self.nav_tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_index_ready(self, index: SearchIndex) -> None:
+        self.search_panel.set_index(index)
+
+    def _on_search_move_requested(self, step: int) -> None:
+        self.search_panel.move_selection(step)
+
+    def _on_search_open_requested(self) -> None:
+        self.search_panel.open_current()
 
     def _on_search_text_changed(self, text: str) -> None:
         searching = bool(text.strip())
@@ -333,7 +356,10 @@ class MainWindow(QMainWindow):
         """Scale the article, tree and sidebar text; remembered between launches."""
         self._text_scale = min(max(percent, TEXT_SCALES[0]), TEXT_SCALES[-1])
         base = QApplication.font().pointSizeF()
-        for widget in (self.article_view, self.nav_tree, self.facts_panel):
+        widgets: list[QWidget] = [self.article_view, self.nav_tree, self.facts_panel]
+        if self._search_panel is not None:
+            widgets.append(self._search_panel)
+        for widget in widgets:
             font = QFont(widget.font())
             font.setPointSizeF(base * self._text_scale / 100)
             widget.setFont(font)
