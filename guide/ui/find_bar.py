@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui.search_box import name_clear_button
+
 
 class FindBar(QWidget):
     """Finds text in a :class:`QTextBrowser`, highlighting every match and the current one.
@@ -36,6 +38,7 @@ class FindBar(QWidget):
         self.field.setObjectName("findInArticle")
         self.field.setAccessibleName("Find in this article")
         self.field.setClearButtonEnabled(True)
+        name_clear_button(self.field, "Clear the text to find")
         label.setBuddy(self.field)
         self.count = QLabel("")
         self.count.setObjectName("findCount")

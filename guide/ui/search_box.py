@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+
+
+def name_clear_button(edit: QLineEdit, name: str) -> None:
+    """Give a line edit's built-in clear button an accessible name (Qt leaves it unnamed).
+
+    Qt makes the button the first time there is text, so this runs on every change.
+    """
+
+    def name_buttons() -> None:
+        for button in edit.findChildren(QToolButton):
+            if not button.accessibleName():
+                button.setAccessibleName(name)
+
+    edit.textChanged.connect(name_buttons)
 
 
 class SearchBox(QLineEdit):
@@ -29,6 +43,7 @@ class SearchBox(QLineEdit):
             "Escape goes back to the list of articles.")
         self.setPlaceholderText("Search the guide (Ctrl+K)")
         self.setClearButtonEnabled(True)
+        name_clear_button(self, "Clear the search")
         self.setMinimumWidth(260)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

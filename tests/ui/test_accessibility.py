@@ -91,3 +91,16 @@ def test_view_menu_scales_reading_text_and_remembers_it(launch: Launcher, tiny_p
         again.smaller_text_action.trigger()
     assert again.text_scale() == 80
     assert not again.smaller_text_action.isEnabled()
+
+
+def test_search_and_find_controls_are_named(qtbot: QtBot, launch: Launcher,
+                                            tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    window.start_search_index(None)
+    assert window.wait_for_search_index()
+    qtbot.wait_until(lambda: window.search_panel.index is not None)
+    window.search_box.setText("zzzz")  # no results: the glossary suggestion shows too
+    qtbot.wait_until(lambda: not window.search_panel.pending())
+    window.find_action.trigger()
+    assert window.search_panel.glossary_button.isVisibleTo(window)
+    assert unnamed_controls(window) == []
