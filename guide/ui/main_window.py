@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self._create_menus_and_toolbar()
         self._connect_signals()
         self._text_scale = 100
-        self.set_text_scale(profile.text_scale())
+        if profile.text_scale() != self._text_scale:  # fonts are already right at 100%
+            self.set_text_scale(profile.text_scale())
         self.show_notice(profile.take_notice())
 
     # -- construction ---------------------------------------------------------------------
