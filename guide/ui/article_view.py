@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.glossary import GLOSSARY_ID
@@ -29,7 +29,7 @@ p {{ margin-top: 6px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}
 a {{ color: {accent}; }}
 a.external {{ color: #4b5d6b; }}
-a.term {{ color: #1f2a33; text-decoration: none; border-bottom: 1px dotted #56636d; }}
+a.term {{ color: #1c4f68; background-color: #eaf3f7; text-decoration: none; }}
 .summary {{ font-size: 112%; color: #3b4a55; margin-bottom: 6px; }}
 .meta {{ color: #56636d; font-size: 92%; }}
 .badge-draft {{ background-color: #fdf1d8; color: #6b4a00; font-weight: 600; }}
@@ -92,6 +92,10 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
         self.document().setDocumentMargin(24)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        palette = self.palette()  # the side margins show the widget, not the page: match them
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_highlighted)
 
