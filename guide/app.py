@@ -9,7 +9,6 @@ from pathlib import Path
 
 from guide import __version__
 from guide.cache import PackCache, user_cache_dir
-from guide.checker import format_problem
 from guide.locations import bundled_dir
 from guide.model import Pack, PackError
 
@@ -66,7 +65,7 @@ def load_or_report(content: Path | None) -> tuple[Pack, PackCache] | int:
         return report_fatal(str(exc))
     prefix = str(content) if content else ""
     for problem in pack.problems:
-        print(format_problem(problem, prefix), file=sys.stderr)
+        print(problem.format(prefix), file=sys.stderr)  # the checker's format
     return pack, cache
 
 
