@@ -33,11 +33,11 @@ from guide.ui.index_loader import IndexLoader
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
 from guide.ui.notice_bar import NoticeBar
+from guide.ui.search_box import SearchBox
 
 if TYPE_CHECKING:
     from guide.search import SearchIndex
     from guide.ui.search_panel import SearchPanel
-from guide.ui.search_box import SearchBox
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
 SAVE_LOCATION_DELAY_MS = 1500
