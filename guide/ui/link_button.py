@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from guide.ui.theme import LINK, set_text_colour
@@ -33,6 +34,17 @@ class LinkButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw a clear ring when the keyboard is on the button (the style draws none here)."""
+        super().paintEvent(event)
+        if self.hasFocus() or self.underMouse():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            colour = QColor(LINK) if self.hasFocus() else QColor(LINK).lighter(170)
+            painter.setPen(QPen(colour, 2))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+            painter.end()
 
     def set_label_text(self, text: str) -> None:
         """Change the text shown (and its accessible name)."""
