@@ -53,14 +53,35 @@ def report_fatal(message: str) -> int:
     return EXIT_UNUSABLE_PACK
 
 
+LARGE_PACK = 500
+"""Packs with more article files than this show a progress window on their first launch."""
+
+
+def _is_large(root: Path) -> bool:
+    articles = root / "articles"
+    count = 0
+    for _folder, _dirs, files in os.walk(articles):
+        count += sum(name.endswith(".md") for name in files)
+        if count > LARGE_PACK:
+            return True
+    return False
+
+
 def load_or_report(content: Path | None) -> tuple[Pack, PackCache] | int:
     """Load the pack (through the start-up cache), printing its problems.
 
     Returns an exit code instead when the pack is unusable.
     """
+    root = content or bundled_dir("content")
     try:
-        cache = PackCache(content or bundled_dir("content"), user_cache_dir())
-        pack = cache.load()
+        cache = PackCache(root, user_cache_dir())
+        if display_available() and not cache.has_snapshot() and _is_large(root):
+            # reading thousands of files takes a while: say so instead of looking frozen
+            from guide.ui.application import load_with_progress  # noqa: PLC0415
+
+            pack = load_with_progress(cache)
+        else:
+            pack = cache.load()
     except PackError as exc:
         return report_fatal(str(exc))
     prefix = str(content) if content else ""

@@ -134,6 +134,10 @@ class PackCache:
         self.fingerprint = fingerprint
         return replace(pack, articles=store)
 
+    def has_snapshot(self) -> bool:
+        """Whether an earlier launch left a snapshot (so this one need not parse every file)."""
+        return self._pack_dir is not None and (self._pack_dir / "snapshot.pickle").is_file()
+
     def is_current(self) -> bool:
         """Check (slowly, for a large pack) that no file changed since the cache was made.
 

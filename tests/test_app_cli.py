@@ -83,3 +83,16 @@ def test_message_box_only_when_someone_can_see_it(monkeypatch: pytest.MonkeyPatc
     assert not display_available()
     monkeypatch.setenv("DISPLAY", ":0")
     assert display_available()
+
+
+def test_large_packs_are_recognised_without_reading_them(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide import app  # noqa: PLC0415
+
+    monkeypatch.setattr(app, "LARGE_PACK", 3)
+    (tmp_path / "articles" / "a").mkdir(parents=True)
+    for number in range(3):
+        (tmp_path / "articles" / "a" / f"{number}.md").write_text("x")
+    assert not app._is_large(tmp_path)
+    (tmp_path / "articles" / "a" / "3.md").write_text("x")
+    assert app._is_large(tmp_path)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QEventLoop, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from guide import __version__
 from guide.cache import PackCache
@@ -48,6 +49,43 @@ def apply_style(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
+
+
+def load_with_progress(cache: PackCache) -> Pack:
+    """Load a pack in a worker thread while a small window says what is happening.
+
+    Raises what loading raises (:class:`~guide.model.PackError`) once the window is gone.
+    """
+    app = ensure_application()
+    dialog = QProgressDialog(
+        "Preparing this guide for its first use\u2026\n"
+        "This happens once and can take a minute for a large guide.", "", 0, 0)
+    dialog.setObjectName("preparingDialog")
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setAccessibleName("Preparing the guide")
+    dialog.setCancelButton(None)  # no way to cancel: the guide cannot open half-read
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    outcome: dict[str, Pack | BaseException] = {}
+
+    def work() -> None:
+        try:
+            outcome["pack"] = cache.load()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="load-pack", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        worker.join(0.05)
+    dialog.close()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    pack = outcome["pack"]
+    assert isinstance(pack, Pack)
+    return pack
 
 
 def default_profile_dir() -> Path:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QWidget
@@ -260,3 +261,46 @@ def test_highlighting_a_term_explains_it_in_the_sidebar(launch: Launcher,
     assert any(t.startswith("<b>Off-label</b>: ") for t in texts)
     window.open_location("medicines/tramadol")
     assert "Word explained" not in window.facts_panel.texts()
+
+
+def test_first_launch_of_a_large_pack_shows_progress(qtbot: QtBot,
+                                                     make_pack: Callable[..., Path],
+                                                     tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QProgressDialog  # noqa: PLC0415
+
+    from guide.cache import PackCache  # noqa: PLC0415
+
+    real = PackCache(make_pack(), tmp_path / "cache")
+    dialog_seen = threading.Event()
+    seen: list[str] = []
+
+    class SlowCache:
+        """Finishes loading only once the progress window has been seen."""
+
+        def load(self) -> Pack:
+            assert dialog_seen.wait(10)
+            return real.load()
+
+    def watch() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                seen.append(widget.labelText())
+                dialog_seen.set()
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    pack = application.load_with_progress(SlowCache())  # type: ignore[arg-type]
+    timer.stop()
+    assert pack.article("treatments/alpha") is not None
+    assert seen[0].startswith("Preparing this guide for its first use")
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets()), "the window goes away"
+
+
+def test_progress_loading_reports_unusable_packs(tmp_path: Path) -> None:
+    from guide.cache import PackCache  # noqa: PLC0415
+    from guide.model import PackError  # noqa: PLC0415
+
+    with pytest.raises(PackError, match="folder not found"):
+        application.load_with_progress(PackCache(tmp_path / "missing", tmp_path / "cache"))
