@@ -120,7 +120,11 @@ class _GuideTreeprocessor(Treeprocessor):
                     parent.remove(element)
                     parent.insert(index, _callout_table(element))
         if self.extension.article_id != GLOSSARY_ID:
-            _GlossaryMarker(self.extension.pack.glossary).mark(root)
+            marker = _GlossaryMarker(self.extension.pack.glossary)
+            article = self.extension.pack.articles.get(self.extension.article_id)
+            if article is not None:  # the page about a term does not link it to the glossary
+                marker.marked.update(self.extension.pack.glossary.terms_in(article.title))
+            marker.mark(root)
 
     def _rewrite_link(self, element: ET.Element) -> None:
         href = element.get("href", "")

@@ -121,3 +121,17 @@ def test_marking_keeps_the_text_in_order(make_pack: Callable[..., Path]) -> None
     text = re.sub(r"<[^>]+>", "", html).strip()
     assert text == "It causes dependence and addiction, then seizures. Never share it."
     assert html.count('class="term"') == 3
+
+
+def test_the_article_about_a_term_does_not_mark_it(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({
+        "articles/treatments/alpha.md": article("Tramadol for pain", "Tramadol is an opioid."),
+        "glossary.yml": "terms:\n"
+                        "  - {term: Tramadol, definition: A pain medicine.}\n"
+                        "  - {term: Opioid, definition: A strong pain medicine.}\n",
+    }))
+    alpha = pack.article("treatments/alpha")
+    assert alpha is not None
+    html = Renderer(pack).markdown_to_html(alpha.body, alpha.id)
+    assert "glossary#tramadol" not in html
+    assert "glossary#opioid" in html
