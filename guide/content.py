@@ -97,6 +97,9 @@ def load_yaml(text: str, rel: str, first_line: int, problems: Collector) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.add(rel, line, f"invalid YAML: {problem}")
         return None
+    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
+        problems.add(rel, first_line, f"invalid YAML value: {exc}")
+        return None
 
 
 class Fields:

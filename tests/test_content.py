@@ -234,3 +234,12 @@ def test_bundled_ketamine_article_carries_the_original_facts(bundled_pack: Pack)
                  "off-label", "tramadol.md"):
         assert fact in text, fact
     assert any("10.1097/AAP.0000000000000808" in s.doi for s in ketamine.sources)
+
+
+def test_impossible_date_is_a_problem_not_a_crash(make_pack: Callable[..., Path]) -> None:
+    source = "---\ntitle: Beta\nlast_reviewed: 2026-02-30\n---\nText\n"
+    pack = load_pack(make_pack({"articles/treatments/beta.md": source}))
+    beta = pack.article("treatments/beta")
+    assert beta is not None
+    assert beta.error
+    assert any("invalid YAML value: day is out of range" in str(p) for p in pack.problems)
