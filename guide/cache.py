@@ -18,11 +18,11 @@ import pickle
 import shutil
 import sqlite3
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__
+from guide.atomic import write_atomically
 from guide.model import Pack
 from guide.store import ArticleStore
 
@@ -67,19 +67,6 @@ def pack_fingerprint(root: Path) -> tuple[str, int]:
     return digest.hexdigest()[:32], count
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
-
-
 class PackCache:
     """Cache for one pack folder. ``folder=None`` turns it off (kiosk, tests)."""
 
@@ -112,7 +99,7 @@ class PackCache:
             page_dir = self._pack_dir / self.fingerprint
             ArticleStore.write(page_dir / "articles.sqlite", pack.articles)
             snapshot = replace(pack, articles={})
-            _atomic_write(self._pack_dir / "snapshot.pickle",
+            write_atomically(self._pack_dir / "snapshot.pickle",
                           pickle.dumps((self.fingerprint, count, snapshot), protocol=5))
             self._forget_other_versions()
         return pack
@@ -169,7 +156,7 @@ class PackCache:
         """Remember a rendered page; failures are ignored."""
         if self._page_dir is not None:
             with contextlib.suppress(OSError):
-                _atomic_write(self._page_dir / self._page_name(key), html.encode("utf-8"))
+                write_atomically(self._page_dir / self._page_name(key), html.encode("utf-8"))
 
     def search_index_file(self) -> Path | None:
         """Where this version of the pack's search index is kept."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+from guide.atomic import write_atomically
 
 SETTINGS_FILE = "settings.json"
 
@@ -101,19 +100,9 @@ class JsonFileBackend:
     def save(self, settings: Settings) -> str:
         """Write to a temporary file and rename it over the old one, so a failure loses nothing."""
         text = json.dumps(asdict(settings), indent=2, sort_keys=True)
-        tmp_name = ""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp_name).replace(self.path)
+            write_atomically(self.path, text.encode("utf-8"), durable=True)
         except OSError as exc:
-            if tmp_name:
-                with contextlib.suppress(OSError):
-                    Path(tmp_name).unlink()
             reason = exc.strerror or str(exc)
             return (f"Health Guide cannot save your settings in {self.folder} ({reason}). "
                     "Your choices last until you close the app.")

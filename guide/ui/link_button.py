@@ -74,5 +74,4 @@ class LinkButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         """Allow shrinking to a narrow sidebar; the text wraps."""
-        return QSize(60, self.heightForWidth(60) if self.width() < 60 else
-                     self.heightForWidth(self.width()))
+        return QSize(60, self.heightForWidth(max(60, self.width())))
