@@ -27,7 +27,7 @@ from guide.model import (
     slugify,
 )
 from guide.outline import Outline
-from guide.readability import measure, reading_text
+from guide.readability import MAX_READING_GRADE, grade_above_limit, measure, reading_text
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
@@ -66,6 +66,23 @@ class Collector:
     def add(self, path: str, line: int | None, message: str, severity: Severity = "error") -> None:
         """Record a problem."""
         self.problems.append(Problem(path, line, message, severity))
+
+    def check_reading_level(self, path: str, line: int | None, text: str, what: str = "") -> None:
+        """Warn when ``text`` (the body, or ``what``: "the summary"...) is hard to read."""
+        grade = grade_above_limit(text)
+        if grade is not None:
+            of = f" of {what}" if what else ""
+            self.add(path, line, f"reading grade {grade:.1f}{of} is above "
+                     f"{MAX_READING_GRADE:.0f} (Flesch-Kincaid): use shorter sentences and "
+                     "everyday words", "warning")
+
+    def check_source(self, path: str, line: int | None, source: Source) -> None:
+        """Warn when a reader could not find ``source``: no address and no publisher and year."""
+        if source.url or source.doi or (source.publisher and source.year):
+            return
+        title = source.title if len(source.title) <= 60 else source.title[:57] + "..."
+        self.add(path, line, f"source '{title}' cannot be traced: give its url or doi, or its "
+                 "publisher and year", "warning")
 
 
 def read_text(path: Path, rel: str, problems: Collector) -> str | None:
@@ -407,6 +424,9 @@ def _load_facts(root: Path, name: str, articles: Mapping[str, Article],
         source = entry_fields.source(entry["source"], "source") if entry.get("source") else None
         if source is None:
             problems.add(name, line, f"fact {number} has no source")
+        else:
+            problems.check_source(name, line, source)
+        problems.check_reading_level(name, line, str(entry["text"]), f"fact {number}")
         linked = entry_fields.text_list("articles")
         for article_id in linked:
             if article_id not in articles:
@@ -457,7 +477,10 @@ def _load_glossary(root: Path, name: str, problems: Collector
                 line = term_lines[number - 1] if number <= len(term_lines) else None
                 problems.add(name, line, f"'{entry_term.term}' says see '{other}', which is "
                              "not a glossary term")
-    return glossary, top.sources(), top.date("last_reviewed")
+    sources = top.sources()
+    for source in sources:
+        problems.check_source(name, top.line("sources"), source)
+    return glossary, sources, top.date("last_reviewed")
 
 
 def _with_articles(section: Section, articles: Mapping[str, Article]) -> Section:
@@ -593,4 +616,5 @@ def _load_disclaimer(root: Path, manifest: Fields, problems: Collector) -> Discl
     text = read_text(path, name, problems)
     if not text or not text.strip():
         return Disclaimer(FALLBACK_DISCLAIMER, f"fallback-{version}")
+    problems.check_reading_level(name, None, text, "the disclaimer")
     return Disclaimer(text, version)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,11 @@ _LIST_OR_HEADING = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#{1,6}|>|\|)\s*", re.MULTIL
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|#))")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+MAX_READING_GRADE = 8.0
+"""Highest Flesch-Kincaid grade the checker accepts (CONTENT.md aims for 6-8)."""
+MIN_WORDS_TO_MEASURE = 10
+"""Shorter texts are not graded: one long word decides the grade of "About pacing."."""
 
 
 @dataclass(frozen=True)
@@ -70,3 +76,17 @@ def measure(markdown: str) -> Readability:
         sentences=len(sentences),
         syllables=sum(count_syllables(w) for w in words),
     )
+
+
+def grade_above_limit(markdown: str) -> float | None:
+    """The text's grade when it is above :data:`MAX_READING_GRADE`, else ``None``."""
+    counts = measure(markdown)
+    if counts.words < MIN_WORDS_TO_MEASURE:
+        return None
+    return counts.grade if counts.grade > MAX_READING_GRADE else None
+
+
+def as_passage(lines: Sequence[str]) -> str:
+    """Short lines (a sidebar's "at a glance" points) as one passage, one sentence a line."""
+    return " ".join(line if line.rstrip().endswith((".", "!", "?")) else f"{line}."
+                    for line in lines)

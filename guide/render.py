@@ -333,7 +333,9 @@ class Renderer:
 def _header_html(article: Article) -> str:
     meta = []
     if article.last_reviewed:
-        meta.append(f"Last reviewed {format_date(article.last_reviewed)}")
+        # a date next to "reviewed" reads as a clinical review: only say so when one happened
+        label = "Last edited" if article.is_draft else "Last reviewed"
+        meta.append(f"{label} {format_date(article.last_reviewed)}")
     if article.next_review:
         meta.append(f"Next review due {format_date(article.next_review)}")
     if article.is_draft:

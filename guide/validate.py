@@ -13,8 +13,8 @@ from guide.glossary import GLOSSARY_ID
 from guide.links import article_link_target, is_external, resolve_relative, split_fragment
 from guide.locations import UnsafePathError, resolve_inside
 from guide.model import Article, Pack
+from guide.readability import as_passage
 
-MAX_READING_GRADE = 8.0
 MIN_SOURCES = 2
 MARKDOWN_LOOKALIKES = {".markdown", ".mdown", ".mkd", ".txt", ".MD", ".Md"}
 
@@ -90,15 +90,17 @@ def _check_metadata(pack: Pack, article: Article, problems: Collector, today: dt
                          f"related article '{related}' does not exist")
     if article.id == GLOSSARY_ID:
         return
-    grade = article.reading_grade
-    if grade is not None and grade > MAX_READING_GRADE:
-        problems.add(article.path, article.body_line,
-                     f"reading grade {grade:.1f} is above {MAX_READING_GRADE:.0f} "
-                     "(Flesch-Kincaid): use shorter sentences and everyday words", "warning")
+    problems.check_reading_level(article.path, article.body_line, article.body)
+    for key, text, what in (("summary", article.summary, "the summary"),
+                            ("evidence", article.evidence, "the evidence line"),
+                            ("facts", as_passage(article.facts), "the at-a-glance facts")):
+        problems.check_reading_level(article.path, article.line_of(key), text, what)
     if article.next_review is not None and article.next_review < today:
         problems.add(article.path, article.line_of("next_review"),
                      f"next_review {article.next_review.isoformat()} is in the past: check the "
                      "article and set a new date", "warning")
+    for source in article.sources:
+        problems.check_source(article.path, article.line_of("sources"), source)
     if len(article.sources) < MIN_SOURCES:
         problems.add(article.path, article.line_of("sources") or 1,
                      f"only {len(article.sources)} source(s): give at least {MIN_SOURCES}",

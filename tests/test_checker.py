@@ -42,6 +42,14 @@ EXPECTED_IN_BROKEN = [
     "articles/_drafts/hidden.md: warning: not reachable from the tree",
     "articles/basics/notes.markdown: warning: not reachable from the tree",
     "glossary.yml: warning: glossary term 'Unused word' is never used in an article",
+    # every line a reader sees is measured, not only the body
+    "articles/basics/hard-words.md:3: warning: reading grade 43.8 of the summary is above 8",
+    "articles/basics/hard-words.md:4: warning: reading grade 37.9 of the evidence line",
+    "articles/basics/hard-words.md:7: warning: reading grade 42.3 of the at-a-glance facts",
+    "facts.yml:8: warning: reading grade 45.0 of fact 4 is above 8",
+    # a source nobody could find; publisher and year, a url or a doi are each enough
+    "articles/welcome.md:7: warning: source 'Only one source' cannot be traced",
+    "facts.yml:8: warning: source 'Untraceable pamphlet' cannot be traced",
 ]
 
 
@@ -56,7 +64,8 @@ def test_broken_pack_reports_every_problem_with_file_and_line(
     lines = capsys.readouterr().out.splitlines()
     for expected in EXPECTED_IN_BROKEN:
         assert any(line.startswith(f"tests/packs/broken/{expected}") for line in lines), expected
-    assert lines[-1] == "checked 7 articles: 21 errors, 9 warnings"
+    assert lines[-1] == "checked 8 articles: 21 errors, 15 warnings"
+    assert not any("cannot be traced" in line and "hard-words" in line for line in lines)
 
 
 def test_broken_pack_output_matches_the_recorded_report(
@@ -76,7 +85,7 @@ def test_pack_without_manifest_is_one_error(capsys: pytest.CaptureFixture[str]) 
 def test_json_format_for_tools(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(PACKS / "broken"), "--format", "json"]) == EXIT_ERRORS
     report = json.loads(capsys.readouterr().out)
-    assert (report["articles"], report["errors"], report["warnings"]) == (7, 21, 9)
+    assert (report["articles"], report["errors"], report["warnings"]) == (8, 21, 15)
     assert {"path": "articles/basics/yaml.md", "line": 3, "severity": "error",
             "message": "invalid YAML: did not find expected ',' or ']'"} in report["problems"]
 

@@ -93,7 +93,8 @@ def test_article_page_has_header_status_sources_and_related(renderer: Renderer,
     assert alpha is not None
     html = renderer.article_html(alpha)
     assert html.index("<h1>Alpha treatment</h1>") < html.index('class="summary"')
-    assert "Last reviewed 27 November 2026" in html
+    assert "Last edited 27 November 2026" in html
+    assert "Last reviewed" not in html  # no clinician is named: the date is not a review date
     assert "Next review due 27 November 2027" in html
     assert DRAFT_BADGE in html
     assert "<h2>Sources</h2>" in html
@@ -123,6 +124,7 @@ def test_reviewed_article_shows_reviewer_not_draft(make_pack: Callable[..., Path
     html = Renderer(pack).article_html(pacing)
     assert DRAFT_BADGE not in html
     assert "Reviewed by Dr A. Example, rheumatologist" in html
+    assert "Last reviewed 27 November 2026" in html
 
 
 def test_broken_article_renders_a_readable_error_page(make_pack: Callable[..., Path]) -> None:

@@ -204,7 +204,7 @@ def test_facts_panel_follows_the_article_and_opens_all_facts(launch: Launcher,
 def test_article_shows_draft_status_and_sources(launch: Launcher, tiny_pack: Pack) -> None:
     text = launch(tiny_pack, open_article="treatments/alpha").article_view.toPlainText()
     assert DRAFT_BADGE in text
-    assert "Last reviewed 27 November 2026" in text
+    assert "Last edited 27 November 2026" in text
     assert "Sources" in text
 
 
