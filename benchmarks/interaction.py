@@ -69,8 +69,8 @@ def typing(app: QApplication, window: MainWindow, query: str, rounds: int,
     flag = PaintFlag(window.search_panel.results.viewport())
     names, full = [], []
     for _ in range(rounds):
-        window.leave_search()
-        window.focus_search()
+        window.search.leave()
+        window.search.focus()
         app.processEvents()
         per_letter, per_letter_full = [], []
         for letter in query:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from guide import __version__
+from guide import __version__, passphrase
 from guide.cache import PackCache, user_cache_dir
 from guide.locations import bundled_dir
 from guide.model import Pack, PackError
+from guide.modes import ModePolicy
 
 EXIT_OK = 0
 EXIT_UNUSABLE_PACK = 2
@@ -31,6 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep your settings in DIR (default: your per-user app-data folder)")
     parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_article", default="",
                         help="open this article first, e.g. medicines/ketamine-infusion")
+    kiosk = parser.add_argument_group(
+        "waiting-room kiosk",
+        "Full screen and locked down; starts over for the next reader; writes nothing to disk. "
+        "The pack's 'kiosk:' section holds the clinic's settings; these override it. "
+        "health-guide kiosk-passphrase makes the operator's passphrase line.")
+    kiosk.add_argument("--kiosk", action="store_true",
+                       help="run as a waiting-room kiosk")
+    kiosk.add_argument("--idle-seconds", metavar="N", type=int,
+                       help="start over after N seconds without a touch (default: the pack's "
+                            "kiosk idle_seconds, else 90)")
     return parser
 
 
@@ -67,14 +79,15 @@ def _is_large(root: Path) -> bool:
     return False
 
 
-def load_or_report(content: Path | None) -> tuple[Pack, PackCache] | int:
-    """Load the pack (through the start-up cache), printing its problems.
+def load_or_report(content: Path | None, *, write_cache: bool = True,
+                   ) -> tuple[Pack, PackCache] | int:
+    """Load the pack (through the start-up cache unless ``write_cache`` is off).
 
-    Returns an exit code instead when the pack is unusable.
+    Prints the pack's problems; returns an exit code instead when the pack is unusable.
     """
     root = content or bundled_dir("content")
     try:
-        cache = PackCache(root, user_cache_dir())
+        cache = PackCache(root, user_cache_dir() if write_cache else None)
         if display_available() and not cache.has_snapshot() and _is_large(root):
             # reading thousands of files takes a while: say so instead of looking frozen
             from guide.ui.application import load_with_progress  # noqa: PLC0415
@@ -97,11 +110,35 @@ def main(argv: list[str] | None = None) -> int:
         from guide.checker import run_check  # noqa: PLC0415
 
         return run_check(argv[1:])
-    args = build_parser().parse_args(argv)
-    loaded = load_or_report(args.content)
+    if argv[:1] == ["kiosk-passphrase"]:
+        from guide.passphrase_cli import run_passphrase  # noqa: PLC0415
+
+        return run_passphrase(argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.idle_seconds is not None and not args.kiosk:
+        parser.error("--idle-seconds needs --kiosk")
+    loaded = load_or_report(args.content, write_cache=not args.kiosk)
     if isinstance(loaded, int):
         return loaded
     pack, cache = loaded
+    policy = choose_policy(pack, kiosk=args.kiosk, idle_seconds=args.idle_seconds)
+    if not policy.can_quit and not passphrase.parse(policy.operator_passphrase):
+        print("health-guide: kiosk: no operator_passphrase in the pack's kiosk settings, so "
+              "only the operating system can close Health Guide (see README, Kiosk).",
+              file=sys.stderr)
     from guide.ui.application import run  # noqa: PLC0415 - keep --help/--version free of Qt
 
-    return run(pack, profile_dir=args.profile, open_article=args.open_article, cache=cache)
+    return run(pack, profile_dir=args.profile, open_article=args.open_article,
+               cache=cache if policy.writes_caches else None, policy=policy)
+
+
+def choose_policy(pack: Pack, *, kiosk: bool, idle_seconds: int | None = None) -> ModePolicy:
+    """The mode policy for this run: the pack's kiosk settings, overridden by the command line."""
+    if not kiosk:
+        return ModePolicy.laptop()
+    settings = pack.kiosk
+    if idle_seconds is not None:
+        warning = min(settings.warning_seconds, max(1, idle_seconds // 2))
+        settings = replace(settings, idle_seconds=max(1, idle_seconds), warning_seconds=warning)
+    return ModePolicy.kiosk(settings)

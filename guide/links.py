@@ -7,6 +7,8 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from guide.glossary import GLOSSARY_ID
+
 ARTICLE_SCHEME = "article"
 """Scheme of rewritten links between articles: ``article:medicines/tramadol#risks``."""
 
@@ -60,10 +62,22 @@ def is_external(href: str) -> bool:
 
 
 class ExternalLinkPolicy(enum.Enum):
-    """What a click on a web link does. Desktop opens the system browser; kiosk will differ."""
+    """What a click on a web link does."""
 
     OPEN_IN_BROWSER = "open-in-browser"
+    """The reader's own browser opens it (a laptop)."""
+    SHOW_ADDRESS = "show-address"
+    """The address is shown large, with a QR code to scan: nothing opens (a kiosk)."""
     BLOCK = "block"
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """How links in an article behave in the running mode (see :mod:`guide.modes`)."""
+
+    external: ExternalLinkPolicy = ExternalLinkPolicy.OPEN_IN_BROWSER
+    term_popups: bool = False
+    """A glossary term opens its definition in a popup instead of the glossary page."""
 
 
 class LinkAction(enum.Enum):
@@ -72,6 +86,8 @@ class LinkAction(enum.Enum):
     OPEN_LOCATION = "open-location"
     SCROLL_TO_ANCHOR = "scroll-to-anchor"
     OPEN_EXTERNAL = "open-external"
+    SHOW_ADDRESS = "show-address"
+    SHOW_TERM = "show-term"
     IGNORE = "ignore"
 
 
@@ -84,23 +100,32 @@ class LinkDecision:
     fragment: str = ""
 
 
-def route_link(href: str, policy: ExternalLinkPolicy) -> LinkDecision:
+_EXTERNAL_ACTIONS = {
+    ExternalLinkPolicy.OPEN_IN_BROWSER: LinkAction.OPEN_EXTERNAL,
+    ExternalLinkPolicy.SHOW_ADDRESS: LinkAction.SHOW_ADDRESS,
+    ExternalLinkPolicy.BLOCK: LinkAction.IGNORE,
+}
+
+
+def route_link(href: str, policy: LinkPolicy) -> LinkDecision:
     """Decide what clicking ``href`` (as rendered by :mod:`guide.render`) does.
 
     This is the single place the link policy lives: internal links open in the app, anchors
-    scroll, web links go to the system browser only if the policy allows, and everything else
-    (``file:``, ``javascript:``, ``data:``...) is ignored.
+    scroll, glossary terms open the glossary (or a popup), web links go to the system browser
+    or are shown as an address to scan, as the policy says, and everything else (``file:``,
+    ``javascript:``, ``data:``...) is ignored.
     """
     scheme = urlsplit(href).scheme.lower()
     if href.startswith("#"):
         return LinkDecision(LinkAction.SCROLL_TO_ANCHOR, fragment=href[1:])
     if scheme == ARTICLE_SCHEME:
         path, fragment = split_fragment(href[len(ARTICLE_SCHEME) + 1 :])
-        return LinkDecision(LinkAction.OPEN_LOCATION, unquote(path), unquote(fragment))
+        path, fragment = unquote(path), unquote(fragment)
+        if policy.term_popups and path == GLOSSARY_ID and fragment:
+            return LinkDecision(LinkAction.SHOW_TERM, path, fragment)
+        return LinkDecision(LinkAction.OPEN_LOCATION, path, fragment)
     if href == FACTS_PAGE:
         return LinkDecision(LinkAction.OPEN_LOCATION, FACTS_PAGE)
     if scheme in EXTERNAL_SCHEMES:
-        if policy is ExternalLinkPolicy.OPEN_IN_BROWSER:
-            return LinkDecision(LinkAction.OPEN_EXTERNAL, href)
-        return LinkDecision(LinkAction.IGNORE, href)
+        return LinkDecision(_EXTERNAL_ACTIONS[policy.external], href)
     return LinkDecision(LinkAction.IGNORE, href)

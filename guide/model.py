@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from guide.glossary import Glossary
+from guide.modes import KioskSettings
 
 if TYPE_CHECKING:
     from guide.outline import Outline
@@ -177,6 +178,7 @@ class Pack:
     articles: Mapping[str, Article]
     facts: tuple[Fact, ...]
     glossary: Glossary = field(default_factory=Glossary)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
     problems: tuple[Problem, ...] = field(default=())
 
     @cached_property

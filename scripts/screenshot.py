@@ -63,7 +63,7 @@ def prepare(app: QApplication, window: MainWindow, args: argparse.Namespace) -> 
         window.start_search_index(None)
         window.wait_for_search_index()
         app.processEvents()
-        window.focus_search()
+        window.search.focus()
         window.search_box.setText(args.search)
         if args.open_result:
             window.search_panel.open_current()

@@ -12,6 +12,8 @@ import pytest
 
 from guide import __version__
 from guide.app import EXIT_UNUSABLE_PACK, load_or_report, main
+from guide.model import Pack
+from guide.modes import ModePolicy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,3 +98,42 @@ def test_large_packs_are_recognised_without_reading_them(tmp_path: Path,
     assert not app._is_large(tmp_path)
     (tmp_path / "articles" / "a" / "3.md").write_text("x")
     assert app._is_large(tmp_path)
+
+
+def test_idle_seconds_needs_kiosk(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--idle-seconds", "30"])
+    assert exit_info.value.code == 2
+    assert "--idle-seconds needs --kiosk" in capsys.readouterr().err
+
+
+def test_the_command_line_overrides_the_packs_kiosk_settings(tiny_pack: Pack) -> None:
+    from dataclasses import replace  # noqa: PLC0415
+
+    from guide.app import choose_policy  # noqa: PLC0415
+    from guide.modes import KioskSettings  # noqa: PLC0415
+
+    pack = replace(tiny_pack, kiosk=KioskSettings(idle_seconds=120, warning_seconds=20))
+    assert choose_policy(pack, kiosk=False).can_quit
+    from_pack = choose_policy(pack, kiosk=True)
+    assert (from_pack.idle_seconds, from_pack.warning_seconds) == (120, 20)
+    overridden = choose_policy(pack, kiosk=True, idle_seconds=30)
+    assert (overridden.idle_seconds, overridden.warning_seconds) == (30, 15)
+
+
+def test_kiosk_without_a_passphrase_says_only_the_system_can_close_it(
+        tiny_pack: Pack, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from guide import app  # noqa: PLC0415
+    from guide.ui import application  # noqa: PLC0415
+
+    runs: list[dict[str, object]] = []
+    monkeypatch.setattr(app, "load_or_report", lambda *_a, **_k: (tiny_pack, None))
+    monkeypatch.setattr(application, "run", lambda *_a, **kwargs: runs.append(kwargs) or 0)
+    assert main(["--kiosk", "--idle-seconds", "40"]) == 0
+    err = capsys.readouterr().err
+    assert "only the operating system can close Health Guide" in err
+    policy = runs[0]["policy"]
+    assert isinstance(policy, ModePolicy)
+    assert policy.idle_seconds == 40
+    assert runs[0]["cache"] is None  # a kiosk writes no cache

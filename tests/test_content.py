@@ -12,7 +12,9 @@ import pytest
 
 from guide.content import load_pack
 from guide.model import Article, Pack, PackError, Problem, slugify
-from tests.conftest import article
+from guide.modes import KioskSettings
+from guide.passphrase import hash_passphrase
+from tests.conftest import MANIFEST, article
 
 
 def messages(pack: Pack) -> list[str]:
@@ -243,3 +245,53 @@ def test_impossible_date_is_a_problem_not_a_crash(make_pack: Callable[..., Path]
     assert beta is not None
     assert beta.error
     assert any("invalid YAML value: day is out of range" in str(p) for p in pack.problems)
+
+
+
+KIOSK_ERRORS = """\
+kiosk:
+  idle_seconds: 5
+  text_scale: 400
+  take_home_url: "ftp://example.org/{id}"
+  print: "yes"
+  operator_passphrase: "my secret words"
+  idle_second: 90
+"""
+
+
+def test_kiosk_section_mistakes_are_reported_and_defaults_used(
+        make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({"guide.yml": MANIFEST + KIOSK_ERRORS}))
+    found = [str(p) for p in pack.problems if p.path == "guide.yml"]
+    expected = [
+        "error: kiosk idle_seconds should be a whole number from 10 to 3600, not 5",
+        "error: kiosk text_scale should be a whole number from 80 to 250, not 400",
+        "error: kiosk take_home_url should be a web address starting with https://",
+        "error: kiosk print should be true or false, not 'yes'",
+        "error: kiosk operator_passphrase is not a hash made by 'health-guide kiosk-passphrase'",
+        "warning: unknown kiosk setting 'idle_second'",
+    ]
+    for message in expected:
+        assert any(message in line for line in found), message
+    assert all(line.startswith("guide.yml:9:") for line in found)  # the "kiosk:" line
+    assert pack.kiosk == KioskSettings()
+    assert "my secret words" not in repr(pack.kiosk)
+
+
+def test_kiosk_section_values_reach_the_pack(make_pack: Callable[..., Path]) -> None:
+    stored = hash_passphrase("operator only")
+    section = (f"kiosk:\n  idle_seconds: 45\n  warning_seconds: 10\n  text_scale: 150\n"
+               f"  take_home_url: https://example.org/guide/{{id}}\n  print: true\n"
+               f"  operator_passphrase: \"{stored}\"\n")
+    pack = load_pack(make_pack({"guide.yml": MANIFEST + section}))
+    assert [p for p in pack.problems if p.path == "guide.yml"] == []
+    assert pack.kiosk == KioskSettings(45, 10, 150, "https://example.org/guide/{id}", True,
+                                       stored)
+
+
+def test_warning_must_be_shorter_than_idle(make_pack: Callable[..., Path]) -> None:
+    section = "kiosk:\n  idle_seconds: 20\n  warning_seconds: 20\n"
+    pack = load_pack(make_pack({"guide.yml": MANIFEST + section}))
+    assert any("warning_seconds should be shorter than idle_seconds" in str(p)
+               for p in pack.problems)
+    assert (pack.kiosk.idle_seconds, pack.kiosk.warning_seconds) == (20, 15)

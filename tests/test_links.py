@@ -9,6 +9,7 @@ from guide.links import (
     ExternalLinkPolicy,
     LinkAction,
     LinkDecision,
+    LinkPolicy,
     article_link_target,
     route_link,
 )
@@ -42,9 +43,27 @@ def test_article_link_target(source: str, href: str,
     ("javascript:alert(1)", LinkDecision(LinkAction.IGNORE, "javascript:alert(1)")),
 ])
 def test_route_link_on_desktop(href: str, expected: LinkDecision) -> None:
-    assert route_link(href, ExternalLinkPolicy.OPEN_IN_BROWSER) == expected
+    assert route_link(href, LinkPolicy()) == expected
 
 
 def test_blocking_policy_never_opens_the_web() -> None:
-    decision = route_link("https://example.org", ExternalLinkPolicy.BLOCK)
+    decision = route_link("https://example.org", LinkPolicy(ExternalLinkPolicy.BLOCK))
     assert decision.action is LinkAction.IGNORE
+
+
+@pytest.mark.parametrize("href", ["https://example.org/x", "mailto:help@example.org"])
+def test_show_address_policy_shows_web_links_instead_of_opening_them(href: str) -> None:
+    decision = route_link(href, LinkPolicy(ExternalLinkPolicy.SHOW_ADDRESS))
+    assert decision == LinkDecision(LinkAction.SHOW_ADDRESS, href)
+
+
+def test_term_popups_apply_to_glossary_terms_only() -> None:
+    popups = LinkPolicy(term_popups=True)
+    assert route_link("article:glossary#off-label", popups) == LinkDecision(
+        LinkAction.SHOW_TERM, "glossary", "off-label")
+    # the glossary page itself, and other articles, still open
+    assert route_link("article:glossary", popups).action is LinkAction.OPEN_LOCATION
+    assert route_link("article:medicines/tramadol#risks", popups).action \
+        is LinkAction.OPEN_LOCATION
+    assert route_link("article:glossary#off-label", LinkPolicy()).action \
+        is LinkAction.OPEN_LOCATION

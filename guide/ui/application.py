@@ -16,8 +16,9 @@ from guide.cache import PackCache
 from guide.links import FACTS_PAGE
 from guide.locations import bundled_dir
 from guide.model import Pack
+from guide.modes import ModePolicy
 from guide.pages import PageSource
-from guide.profile import JsonFileBackend, Profile
+from guide.profile import Backend, JsonFileBackend, MemoryBackend, Profile
 from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
 from guide.ui.theme import apply_to_application
@@ -95,19 +96,25 @@ def default_profile_dir() -> Path:
 
 
 def start(pack: Pack, profile: Profile, open_article: str = "",
-          pages: PageSource | None = None) -> MainWindow | None:
+          pages: PageSource | None = None, policy: ModePolicy | None = None,
+          ) -> MainWindow | None:
     """Ask for the disclaimer if needed, then build and show the main window.
 
-    Returns ``None`` when the reader declines the disclaimer; nothing is recorded then.
+    Returns ``None`` when the reader declines the disclaimer; nothing is recorded then. A mode
+    that starts over for each reader shows the window first and asks every new reader (see
+    :class:`~guide.ui.kiosk.KioskSession`).
     """
     pages = pages or PageSource(pack)
+    policy = policy or ModePolicy.laptop()
+    if policy.starts_over:
+        return _start_for_each_reader(pack, profile, pages, policy)
     if profile.accepted_disclaimer() != pack.disclaimer.version:
         from guide.ui.disclaimer_dialog import DisclaimerDialog  # noqa: PLC0415 - first run only
 
         if not DisclaimerDialog.ask(pages.disclaimer_html(), pack.title, pack.accent):
             return None
         profile.set_accepted_disclaimer(pack.disclaimer.version)
-    window = MainWindow(pack, profile, pages)
+    window = MainWindow(pack, profile, pages, policy)
     window.restore_layout()
     first = open_article or profile.last_article()
     if first not in pack.articles and first != FACTS_PAGE:
@@ -123,16 +130,31 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
     return window
 
 
+def _start_for_each_reader(pack: Pack, profile: Profile, pages: PageSource,
+                           policy: ModePolicy) -> MainWindow:
+    from guide.ui.kiosk import KioskSession  # noqa: PLC0415 - only this mode needs it
+
+    window = MainWindow(pack, profile, pages, policy)
+    window.open_location(pack.home)
+    window.showFullScreen()
+    session = KioskSession(window, policy)
+    window.article_view.after_first_paint(lambda: window.start_search_index(None))
+    session.welcome_next_reader()
+    return window
+
+
 def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
-        cache: PackCache | None = None) -> int:
+        cache: PackCache | None = None, policy: ModePolicy | None = None) -> int:
     """Run the app until the main window closes; returns the exit code."""
     problem = broken_qt_binding(sys.version_info[:2], PySide6.__version__)
     if problem:
         print(f"health-guide: error: {problem}", file=sys.stderr)
         return 2
+    policy = policy or ModePolicy.laptop()
     app = ensure_application()
-    profile = Profile(JsonFileBackend(profile_dir or default_profile_dir()))
-    window = start(pack, profile, open_article, PageSource(pack, cache))
+    backend: Backend = (JsonFileBackend(profile_dir or default_profile_dir())
+                        if policy.remembers_reader else MemoryBackend())
+    window = start(pack, Profile(backend), open_article, PageSource(pack, cache), policy)
     if window is None:
         return 0
     if cache is not None and not cache.checked:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QResizeEvent, QTextCursor, Q
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.glossary import GLOSSARY_ID
-from guide.links import ARTICLE_SCHEME, PACK_SCHEME, ExternalLinkPolicy, LinkAction, route_link
+from guide.links import ARTICLE_SCHEME, PACK_SCHEME, LinkAction, LinkPolicy, route_link
 from guide.locations import UnsafePathError, resolve_inside
 
 _STEM = re.compile(r"(?:ations?|ings?|ed|es|s)$", re.IGNORECASE)
@@ -71,12 +71,17 @@ class ArticleView(QTextBrowser):
     Signals:
         location_requested(str, str): an internal link was clicked (location, fragment).
         external_link_requested(str): a web link was clicked and the policy allows opening it.
+        address_requested(str): a web link was clicked and the policy says to show its address.
+        term_requested(str): a glossary term was clicked and the policy says to explain it in
+            place (the term's anchor on the glossary page).
         term_highlighted(str): the pointer or keyboard focus reached a glossary term (its
             anchor on the glossary page), or left it ("").
     """
 
     location_requested = Signal(str, str)
     external_link_requested = Signal(str)
+    address_requested = Signal(str)
+    term_requested = Signal(str)
     term_highlighted = Signal(str)
 
     def __init__(self, pack_root: Path, accent: str, parent: QWidget | None = None) -> None:
@@ -85,7 +90,7 @@ class ArticleView(QTextBrowser):
         self.setAccessibleName("Article")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.link_policy = ExternalLinkPolicy.OPEN_IN_BROWSER
+        self.link_policy = LinkPolicy()
         self._side_margin = 0
         self._adjusting = False
         self._pack_root = pack_root
@@ -195,3 +200,7 @@ class ArticleView(QTextBrowser):
             self.location_requested.emit(decision.target, decision.fragment)
         elif decision.action is LinkAction.OPEN_EXTERNAL:
             self.external_link_requested.emit(decision.target)
+        elif decision.action is LinkAction.SHOW_ADDRESS:
+            self.address_requested.emit(decision.target)
+        elif decision.action is LinkAction.SHOW_TERM:
+            self.term_requested.emit(decision.fragment)

@@ -19,7 +19,7 @@ class DisclaimerDialog(QDialog):
     """Shows the pack's disclaimer. Use :meth:`ask` or :meth:`show_read_only`."""
 
     def __init__(self, html: str, pack_title: str, *, read_only: bool, accent: str = "#2f6f8f",
-                 parent: QWidget | None = None) -> None:
+                 decline_label: str = "Quit", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("disclaimerDialog")
         self.setAccessibleName("Medical disclaimer")
@@ -48,11 +48,13 @@ class DisclaimerDialog(QDialog):
             self.accept_button.setAccessibleName("I understand")
             self.accept_button.setAccessibleDescription(
                 "Accept the disclaimer and open the guide")
-            self.accept_button.setDefault(True)
-            self.decline_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+            self.decline_button = buttons.addButton(decline_label,
+                                                    QDialogButtonBox.ButtonRole.RejectRole)
             self.decline_button.setObjectName("disclaimerDecline")
-            self.decline_button.setAccessibleName("Quit")
-            self.decline_button.setAccessibleDescription("Close Health Guide without accepting")
+            self.decline_button.setAccessibleName(decline_label)
+            self.decline_button.setAccessibleDescription(
+                "Close Health Guide without accepting" if decline_label == "Quit"
+                else "Do not accept now")
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -60,6 +62,10 @@ class DisclaimerDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(text, 1)
         layout.addWidget(buttons)
+        if self.accept_button is not None:
+            # only now: a button box resets the default of buttons it holds before it is in
+            # a dialog, and Enter in the text would otherwise press "Quit"
+            self.accept_button.setDefault(True)
         (self.accept_button or text).setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod

@@ -1,4 +1,12 @@
-"""The main window: navigation tree, article view and quick-facts sidebar."""
+"""The main window: navigation tree, article view and quick-facts sidebar, put together.
+
+The window builds the widgets and wires them to small collaborators, each with one job:
+:class:`~guide.ui.commands.Commands` (actions and shortcuts), :mod:`guide.ui.menus` (what
+the mode offers, menus and toolbar), :class:`~guide.ui.navigator.Navigator` (history),
+:class:`~guide.ui.search_controller.SearchController`, :class:`~guide.ui.text_size.TextSize`
+and :mod:`guide.ui.window_layout`. What differs between modes comes from the
+:class:`~guide.modes.ModePolicy` it is given.
+"""
 
 from __future__ import annotations
 
@@ -6,44 +14,44 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QIcon, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
+    QDialog,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from guide import __version__
 from guide.history import History
-from guide.links import FACTS_PAGE, split_fragment
+from guide.links import FACTS_PAGE
 from guide.model import Pack
+from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import Profile
+from guide.ui import window_layout
 from guide.ui.article_view import ArticleView
+from guide.ui.commands import Commands
 from guide.ui.facts_panel import FactsPanel
 from guide.ui.find_bar import FindBar
-from guide.ui.index_loader import IndexLoader
+from guide.ui.menus import build_menu_bar, build_toolbar, offered
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
+from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
 from guide.ui.search_box import SearchBox
+from guide.ui.search_controller import SearchController
+from guide.ui.search_keypad import SearchKeypad
+from guide.ui.text_size import NORMAL, TextSize
+from guide.ui.touch import TouchAdapter
 
 if TYPE_CHECKING:
-    from guide.search import SearchIndex
     from guide.ui.search_panel import SearchPanel
 
 DEFAULT_SPLITTER_SIZES = (330, 660, 300)
-SAVE_LOCATION_DELAY_MS = 1500
-"""The article being read is saved this long after the last change of article."""
-TEXT_SCALES = (80, 90, 100, 115, 130, 150, 175, 200, 250)
-"""Reading text sizes offered by View > Larger/Smaller text, in percent."""
 
 
 class MainWindow(QMainWindow):
@@ -56,25 +64,55 @@ class MainWindow(QMainWindow):
     location_opened = Signal(str)
 
     def __init__(self, pack: Pack, profile: Profile, pages: PageSource,
-                 parent: QWidget | None = None) -> None:
+                 policy: ModePolicy | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setAccessibleName(pack.title)
         self.pack = pack
         self.profile = profile
         self.pages = pages
-        self.history = History()
+        self.policy = policy or ModePolicy.laptop()
+        self._may_close = self.policy.can_quit
+        if self.policy.full_screen:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, on=True)
 
         self.nav_tree = NavTree(NavModel(pack.outline, self))
         self.article_view = ArticleView(pack.root, pack.accent)
+        self.article_view.link_policy = self.policy.links
         self.facts_panel = FactsPanel(pack)
         self.notice_bar = NoticeBar()
         self.search_box = SearchBox()
-        self._search_panel: SearchPanel | None = None  # made on first use, after start-up
         self.find_bar = FindBar(self.article_view)
         self.left_panel = QStackedWidget()
         self.left_panel.setObjectName("leftPanel")
         self.left_panel.addWidget(self.nav_tree)
+        keypad = SearchKeypad(self.search_box) if self.policy.on_screen_keypad else None
+        self._build_layout(keypad)
+        if self.policy.touch_target:
+            self._touch = TouchAdapter(self.policy.touch_target, self)
+
+        self.commands = Commands(self)
+        self.navigator = Navigator(pack, profile, self)
+        self.search = SearchController(pack, self.search_box, self.left_panel, self.nav_tree,
+                                       keypad=keypad, parent=self)
+        self.text_size = TextSize(profile, self._scaled_widgets, self)
+        available = offered(self.commands, self.policy)
+        self.addActions(available)  # shortcuts work even for commands in no menu
+        if self.policy.menu_bar:
+            build_menu_bar(self.menuBar(), self.commands, available)
+        self.toolbar = build_toolbar(self, self.commands, available, self.policy,
+                                     self.search_box)
+        self._connect_signals()
+        self.commands.back.setEnabled(False)
+        self.commands.forward.setEnabled(False)
+        scale = self.policy.text_scale or profile.text_scale()
+        if scale != NORMAL:  # fonts are already right at 100%
+            self.text_size.set(scale, remember=self.policy.text_scale is None)
+        self.show_notice(profile.take_notice())
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_layout(self, keypad: QWidget | None) -> None:
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,228 +132,78 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.splitter, 1)
+        if keypad is not None:
+            layout.addWidget(keypad, 0, Qt.AlignmentFlag.AlignHCenter)
         self.setCentralWidget(central)
         self.resize(1290, 820)
 
-        self._index_loader: IndexLoader | None = None
-        self._save_location_timer = QTimer(self)
-        self._save_location_timer.setSingleShot(True)
-        self._save_location_timer.setInterval(SAVE_LOCATION_DELAY_MS)
-        self._save_location_timer.timeout.connect(self._save_location)
-        self._create_actions()
-        self._create_menus_and_toolbar()
-        self._connect_signals()
-        self._text_scale = 100
-        if profile.text_scale() != self._text_scale:  # fonts are already right at 100%
-            self.set_text_scale(profile.text_scale())
-        self.show_notice(profile.take_notice())
-
-    # -- construction ---------------------------------------------------------------------
-
     def _connect_signals(self) -> None:
-        pack = self.pack
+        pack, c = self.pack, self.commands
+        self.navigator.location_changed.connect(self._show)
+        self.navigator.history_changed.connect(self._on_history_changed)
+        self.navigator.notice_raised.connect(self.show_notice)
         self.nav_tree.article_requested.connect(self.open_location)
         self.article_view.location_requested.connect(self.open_location)
         self.article_view.external_link_requested.connect(self._on_external_link_requested)
+        self.article_view.address_requested.connect(self.show_address)
+        self.article_view.term_requested.connect(self.show_term)
         self.article_view.term_highlighted.connect(
             lambda anchor: self.facts_panel.show_term(pack.glossary.by_anchor(anchor)))
         self.facts_panel.article_requested.connect(self.open_location)
         self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
-        self.search_box.textChanged.connect(self._on_search_text_changed)
-        self.search_box.move_requested.connect(self._on_search_move_requested)
-        self.search_box.open_requested.connect(self._on_search_open_requested)
-        self.search_box.cancel_requested.connect(self.leave_search)
+        self.search.result_chosen.connect(self._on_search_result_chosen)
+        self.search.panel_created.connect(self._on_search_panel_created)
+        self.text_size.changed.connect(self._on_text_size_changed)
+        c.back.triggered.connect(self.go_back)
+        c.forward.triggered.connect(self.go_forward)
+        c.home.triggered.connect(self.go_home)
+        c.facts.triggered.connect(lambda: self.open_location(FACTS_PAGE))
+        c.print.triggered.connect(self.print_article)
+        c.quit.triggered.connect(self.close)
+        c.larger_text.triggered.connect(lambda: self.text_size.step(+1))
+        c.smaller_text.triggered.connect(lambda: self.text_size.step(-1))
+        c.normal_text.triggered.connect(lambda: self.text_size.set(NORMAL))
+        c.search.triggered.connect(self.search.focus)
+        c.find.triggered.connect(self.find_bar.open_bar)
+        c.find_next.triggered.connect(lambda: self._find(+1))
+        c.find_previous.triggered.connect(lambda: self._find(-1))
+        c.disclaimer.triggered.connect(self.show_disclaimer)
+        c.about.triggered.connect(self.show_about)
+        c.take_home.triggered.connect(self._take_home)
 
-    def _action(self, text: str, name: str, shortcuts: list[QKeySequence],
-                icon: tuple[str, QStyle.StandardPixmap] | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts(shortcuts)
-        if icon is not None:  # the desktop's icon theme when there is one, else Qt's own
-            theme_name, fallback = icon
-            action.setIcon(QIcon.fromTheme(theme_name, self.style().standardIcon(fallback)))
-        native = QKeySequence.SequenceFormat.NativeText
-        shortcut = shortcuts[0].toString(native) if shortcuts else ""
-        action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
-        return action
-
-    def _create_actions(self) -> None:
-        pixmap = QStyle.StandardPixmap
-        self.back_action = self._action("&Back", "backAction", QKeySequence.keyBindings(
-            QKeySequence.StandardKey.Back), ("go-previous", pixmap.SP_ArrowBack), "Go back")
-        self.forward_action = self._action("&Forward", "forwardAction", QKeySequence.keyBindings(
-            QKeySequence.StandardKey.Forward), ("go-next", pixmap.SP_ArrowForward), "Go forward")
-        self.home_action = self._action("&Home", "homeAction", [QKeySequence("Alt+Home")],
-                                        ("go-home", pixmap.SP_DirHomeIcon), "Go to the home page")
-        self.facts_action = self._action("&Quick facts", "factsAction", [],
-                                         ("help-about", pixmap.SP_FileDialogInfoView),
-                                         "Show every quick fact")
-        self.quit_action = self._action("&Quit", "quitAction",
-                                        QKeySequence.keyBindings(QKeySequence.StandardKey.Quit))
-        keys = QKeySequence.keyBindings
-        self.larger_text_action = self._action("&Larger text", "largerTextAction",
-                                               keys(QKeySequence.StandardKey.ZoomIn))
-        self.smaller_text_action = self._action("&Smaller text", "smallerTextAction",
-                                                keys(QKeySequence.StandardKey.ZoomOut))
-        self.normal_text_action = self._action("&Normal text size", "normalTextAction",
-                                               [QKeySequence("Ctrl+0")])
-        self.larger_text_action.triggered.connect(lambda: self._step_text_scale(+1))
-        self.smaller_text_action.triggered.connect(lambda: self._step_text_scale(-1))
-        self.normal_text_action.triggered.connect(lambda: self.set_text_scale(100))
-        self.search_action = self._action(
-            "&Search the guide", "searchAction",
-            [*keys(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")])
-        self.find_action = self._action("&Find in this article\u2026", "findInArticleAction",
-                                        [QKeySequence("Ctrl+Shift+F")])
-        self.find_next_action = self._action("Find &next", "findNextAction",
-                                             keys(QKeySequence.StandardKey.FindNext))
-        self.find_previous_action = self._action("Find &previous", "findPreviousAction",
-                                                 keys(QKeySequence.StandardKey.FindPrevious))
-        self.search_action.triggered.connect(self.focus_search)
-        self.find_action.triggered.connect(self.find_bar.open_bar)
-        self.find_next_action.triggered.connect(self._find_next)
-        self.find_previous_action.triggered.connect(self._find_previous)
-        self.disclaimer_action = self._action("Medical &disclaimer", "disclaimerAction", [])
-        self.about_action = self._action("&About Health Guide", "aboutAction", [])
-        self.back_action.triggered.connect(self.go_back)
-        self.forward_action.triggered.connect(self.go_forward)
-        self.home_action.triggered.connect(self.go_home)
-        self.facts_action.triggered.connect(lambda: self.open_location(FACTS_PAGE))
-        self.quit_action.triggered.connect(self.close)
-        self.disclaimer_action.triggered.connect(self.show_disclaimer)
-        self.about_action.triggered.connect(self.show_about)
-        self._update_history_actions()
-
-    def _create_menus_and_toolbar(self) -> None:
-        menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("&Edit")
-        for action in (self.search_action, self.find_action, self.find_next_action,
-                       self.find_previous_action):
-            edit_menu.addAction(action)
-        view_menu = menu_bar.addMenu("&View")
-        for action in (self.larger_text_action, self.smaller_text_action,
-                       self.normal_text_action):
-            view_menu.addAction(action)
-        go_menu = menu_bar.addMenu("&Go")
-        for action in (self.back_action, self.forward_action, self.home_action,
-                       self.facts_action):
-            go_menu.addAction(action)
-        help_menu = menu_bar.addMenu("&Help")
-        help_menu.addAction(self.disclaimer_action)
-        help_menu.addAction(self.about_action)
-        toolbar = QToolBar("Navigation")
-        toolbar.setObjectName("navigationToolbar")
-        toolbar.setAccessibleName("Navigation")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.back_action, self.forward_action, self.home_action,
-                       self.facts_action):
-            toolbar.addAction(action)
-            button = toolbar.widgetForAction(action)
-            button.setObjectName(action.objectName().replace("Action", "Button"))
-            button.setAccessibleName(action.text().replace("&", ""))
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-
-    # -- search -------------------------------------------------------------------------------
-
-    def start_search_index(self, cache_file: Path | None) -> None:
-        """Open or build the search index in the background; typing works meanwhile."""
-        if self._index_loader is not None:
-            return
-        self._index_loader = IndexLoader(self.pack, cache_file, self)
-        self._index_loader.index_ready.connect(self._on_index_ready)
-        self._index_loader.start()
-
-    def wait_for_search_index(self, timeout_ms: int = 60_000) -> bool:
-        """Block until the index is ready (for tests and benchmarks); True if it is."""
-        if self._index_loader is None:
-            return False
-        return self._index_loader.wait(timeout_ms)
-
-    @property
-    def search_panel(self) -> SearchPanel:
-        """The search results panel (created the first time it is needed)."""
-        if self._search_panel is None:
-            from guide.ui.search_panel import SearchPanel  # noqa: PLC0415 - not needed to start
-
-            self._search_panel = SearchPanel()
-            self._search_panel.setFont(self.nav_tree.font())
-            self.left_panel.addWidget(self._search_panel)
-            self._search_panel.article_requested.connect(self._on_search_result_chosen)
-        return self._search_panel
-
-    def focus_search(self) -> None:
-        """Put the keyboard in the search box, its text selected."""
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def leave_search(self) -> None:
-        """Clear the search and go back to the navigation tree."""
-        self.search_box.clear()
-        self.left_panel.setCurrentWidget(self.nav_tree)
-        self.nav_tree.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_index_ready(self, index: SearchIndex) -> None:
-        self.search_panel.set_index(index)
-
-    def _on_search_move_requested(self, step: int) -> None:
-        self.search_panel.move_selection(step)
-
-    def _on_search_open_requested(self) -> None:
-        self.search_panel.open_current()
-
-    def _on_search_text_changed(self, text: str) -> None:
-        searching = bool(text.strip())
-        self.left_panel.setCurrentWidget(self.search_panel if searching else self.nav_tree)
-        self.search_panel.search(text)
-
-    def _on_search_result_chosen(self, article_id: str) -> None:
-        self.open_location(article_id)
-        self.article_view.highlight_terms(self.search_panel.terms())
-
-    def _find_next(self) -> None:
-        if self.find_bar.isHidden():
-            self.find_bar.open_bar()
-        else:
-            self.find_bar.find_next()
-
-    def _find_previous(self) -> None:
-        if self.find_bar.isHidden():
-            self.find_bar.open_bar()
-        else:
-            self.find_bar.find_previous()
+    def _scaled_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = [self.article_view, self.nav_tree, self.facts_panel]
+        if self.search.has_panel():
+            widgets.append(self.search.panel)
+        return widgets
 
     # -- navigation -----------------------------------------------------------------------
 
+    @property
+    def history(self) -> History:
+        """Back/forward history."""
+        return self.navigator.history
+
     def current_location(self) -> str:
         """The location shown now (article id or generated page), without fragment."""
-        return split_fragment(self.history.current)[0]
+        return self.navigator.current()
 
     def open_location(self, location: str, fragment: str = "") -> None:
         """Open an article id (or ``guide:facts``), optionally at a heading; record history."""
-        self.history.visit(f"{location}#{fragment}" if fragment else location)
-        self._show(location, fragment)
+        self.navigator.open(location, fragment)
 
     def go_back(self) -> None:
         """Open the previous location."""
-        if self.history.can_go_back():
-            self._show(*split_fragment(self.history.back()))
+        self.navigator.back()
 
     def go_forward(self) -> None:
         """Open the next location."""
-        if self.history.can_go_forward():
-            self._show(*split_fragment(self.history.forward()))
+        self.navigator.forward()
 
     def go_home(self) -> None:
         """Open the pack's home article."""
-        self.open_location(self.pack.home)
+        self.navigator.home()
 
     def _show(self, location: str, fragment: str) -> None:
         article = self.pack.article(location)
@@ -326,56 +214,55 @@ class MainWindow(QMainWindow):
                                                else "Page not found")
         self.setWindowTitle(f"{title} \u2013 {self.pack.title}")
         self.article_view.setAccessibleDescription(title)
-        self._update_history_actions()
-        if article is not None:
-            self._save_location_timer.start()  # not on every click: a write can take a while
+        self.commands.take_home.setEnabled(article is not None)
         if not self.find_bar.isHidden():
             self.find_bar.refresh()
         self.location_opened.emit(location)
 
-    def _save_location(self) -> None:
-        self._save_location_timer.stop()
-        location = self.current_location()
-        if location in self.pack.articles:
-            self.profile.set_last_article(location)
-            self.show_notice(self.profile.take_notice())
-
-    def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self.history.can_go_back())
-        self.forward_action.setEnabled(self.history.can_go_forward())
+    def _on_history_changed(self, can_go_back: bool, can_go_forward: bool) -> None:
+        self.commands.back.setEnabled(can_go_back)
+        self.commands.forward.setEnabled(can_go_forward)
 
     def _on_external_link_requested(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
 
+    # -- search and find ----------------------------------------------------------------------
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The search results panel (created the first time it is needed)."""
+        return self.search.panel
+
+    def start_search_index(self, cache_file: Path | None) -> None:
+        """Open or build the search index in the background; typing works meanwhile."""
+        self.search.start_index(cache_file)
+
+    def wait_for_search_index(self, timeout_ms: int = 60_000) -> bool:
+        """Block until the index is ready (for tests and benchmarks); True if it is."""
+        return self.search.wait_for_index(timeout_ms)
+
+    def _on_search_panel_created(self, panel: QWidget) -> None:
+        panel.setFont(self.nav_tree.font())
+
+    def _on_search_result_chosen(self, article_id: str, terms: list[str]) -> None:
+        self.search.hide_keypad()
+        self.open_location(article_id)
+        self.article_view.highlight_terms(terms)
+
+    def _find(self, step: int) -> None:
+        if self.find_bar.isHidden():
+            self.find_bar.open_bar()
+        elif step > 0:
+            self.find_bar.find_next()
+        else:
+            self.find_bar.find_previous()
+
     # -- text size ----------------------------------------------------------------------------
 
-    def text_scale(self) -> int:
-        """Current reading text size in percent."""
-        return self._text_scale
-
-    def set_text_scale(self, percent: int) -> None:
-        """Scale the article, tree and sidebar text; remembered between launches."""
-        self._text_scale = min(max(percent, TEXT_SCALES[0]), TEXT_SCALES[-1])
-        base = QApplication.font().pointSizeF()
-        widgets: list[QWidget] = [self.article_view, self.nav_tree, self.facts_panel]
-        if self._search_panel is not None:
-            widgets.append(self._search_panel)
-        for widget in widgets:
-            font = QFont(widget.font())
-            font.setPointSizeF(base * self._text_scale / 100)
-            widget.setFont(font)
+    def _on_text_size_changed(self, _percent: int) -> None:
         self.article_view.refresh_layout()
-        self.larger_text_action.setEnabled(self._text_scale < TEXT_SCALES[-1])
-        self.smaller_text_action.setEnabled(self._text_scale > TEXT_SCALES[0])
-        self.profile.set_text_scale(self._text_scale)
-
-    def _step_text_scale(self, step: int) -> None:
-        if step > 0:
-            bigger = [s for s in TEXT_SCALES if s > self._text_scale]
-            self.set_text_scale(bigger[0] if bigger else TEXT_SCALES[-1])
-        else:
-            smaller = [s for s in TEXT_SCALES if s < self._text_scale]
-            self.set_text_scale(smaller[-1] if smaller else TEXT_SCALES[0])
+        self.commands.larger_text.setEnabled(self.text_size.can_grow())
+        self.commands.smaller_text.setEnabled(self.text_size.can_shrink())
 
     # -- dialogs and notices ----------------------------------------------------------------
 
@@ -389,6 +276,45 @@ class MainWindow(QMainWindow):
 
         DisclaimerDialog.show_read_only(self.pages.disclaimer_html(), self.pack.title,
                                         self.pack.accent, self)
+
+    def show_address(self, url: str) -> None:
+        """Show a web address large, with a QR code to scan, instead of opening it."""
+        from guide.ui.address_dialog import AddressDialog  # noqa: PLC0415 - rarely used
+
+        self.open_dialog(AddressDialog(url, self))
+
+    def show_term(self, anchor: str) -> None:
+        """Explain a glossary term in a small window (a tap cannot hover)."""
+        term = self.pack.glossary.by_anchor(anchor)
+        if term is None:
+            self.open_location(self.pack.home)
+            return
+        from guide.ui.term_popup import TermPopup  # noqa: PLC0415 - rarely used
+
+        self.open_dialog(TermPopup(term, self))
+
+    @staticmethod
+    def open_dialog(dialog: QDialog) -> None:
+        """Show a window-modal dialog without a nested event loop; it deletes itself."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _take_home(self) -> None:
+        address = self.policy.take_home_address(self.current_location())
+        if address and self.pack.article(self.current_location()) is not None:
+            self.show_address(address)
+
+    def print_article(self) -> None:
+        """Print the article shown now (the printer dialog chooses where)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        if not self.policy.can_show_files:
+            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, on=False)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.article_view.document().print_(printer)
 
     def about_text(self) -> str:
         """The About box's rich text: app version and who publishes the content."""
@@ -413,27 +339,18 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """Restore the window size and splitter positions saved last time."""
-        geometry, state, splitter = self.profile.window_state()
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        if state:
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+        window_layout.restore_layout(self, self.splitter, self.profile)
 
-    def save_layout(self) -> None:
-        """Save the window size and splitter positions."""
-        def text(data: QByteArray) -> str:
-            return bytes(data.toBase64().data()).decode("ascii")
-
-        self.profile.set_window_state(text(self.saveGeometry()), text(self.saveState()),
-                                      text(self.splitter.saveState()))
+    def allow_close(self) -> None:
+        """Let the window close even where the mode forbids it (the operator is leaving)."""
+        self._may_close = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the layout on the way out; let a running index build finish first."""
-        self._save_location()
-        self.save_layout()
-        if self._index_loader is not None:
-            self._index_loader.wait()
+        """Save the reader's place and layout; a locked-down window refuses to close."""
+        if not self._may_close:
+            event.ignore()
+            return
+        self.navigator.save_location()
+        window_layout.save_layout(self, self.splitter, self.profile)
+        self.search.wait_for_index()
         super().closeEvent(event)
-

@@ -22,21 +22,22 @@ from PySide6.QtWidgets import (
 
 from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
 from guide.ui.theme import paint_as_panel
+from guide.ui.touch import MinRowHeight
 
 EXPAND_ALL_LIMIT = 400
 """Packs with more articles than this start with their sections closed."""
 
 
-class _RoomyRows(QStyledItemDelegate):
+class _RoomyRows(MinRowHeight, QStyledItemDelegate):
     """Taller rows: easier to hit with a shaky hand or a finger, easier to read."""
 
     PADDING = 10
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                  ) -> QSize:
-        """The normal size plus some air above and below."""
+        """The normal size plus some air above and below (at least the touch size, if set)."""
         size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + self.PADDING)
+        return QSize(size.width(), max(size.height() + self.PADDING, self.min_height))
 
 
 class NavTree(QTreeView):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 
@@ -28,11 +28,13 @@ class SearchBox(QLineEdit):
         move_requested(int): Up (-1), Down (+1), Page Up/Down (-10/+10) was pressed.
         open_requested(): Enter was pressed.
         cancel_requested(): Esc was pressed.
+        focused(): the box got the keyboard focus (by click, tap, Tab or shortcut).
     """
 
     move_requested = Signal(int)
     open_requested = Signal()
     cancel_requested = Signal()
+    focused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,11 @@ class SearchBox(QLineEdit):
         self.setClearButtonEnabled(True)
         name_clear_button(self, "Clear the search")
         self.setMinimumWidth(260)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Say so when the box gets the focus (an on-screen keypad may appear)."""
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Route navigation keys; everything else edits the text."""

@@ -77,20 +77,20 @@ def test_view_menu_scales_reading_text_and_remembers_it(launch: Launcher, tiny_p
                                                         tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
     normal = window.article_view.font().pointSizeF()
-    window.larger_text_action.trigger()
-    window.larger_text_action.trigger()
-    assert window.text_scale() == 130
+    window.commands.larger_text.trigger()
+    window.commands.larger_text.trigger()
+    assert window.text_size.percent == 130
     assert window.article_view.font().pointSizeF() == pytest.approx(normal * 1.3)
     assert window.facts_panel.font().pointSizeF() == pytest.approx(normal * 1.3)
     window.close()
     again = launch(tiny_pack, tmp_path)
-    assert again.text_scale() == 130
-    again.normal_text_action.trigger()
+    assert again.text_size.percent == 130
+    again.commands.normal_text.trigger()
     assert again.article_view.font().pointSizeF() == pytest.approx(normal)
     for _ in range(20):
-        again.smaller_text_action.trigger()
-    assert again.text_scale() == 80
-    assert not again.smaller_text_action.isEnabled()
+        again.commands.smaller_text.trigger()
+    assert again.text_size.percent == 80
+    assert not again.commands.smaller_text.isEnabled()
 
 
 def test_search_and_find_controls_are_named(qtbot: QtBot, launch: Launcher,
@@ -101,6 +101,6 @@ def test_search_and_find_controls_are_named(qtbot: QtBot, launch: Launcher,
     qtbot.wait_until(lambda: window.search_panel.index is not None)
     window.search_box.setText("zzzz")  # no results: the glossary suggestion shows too
     qtbot.wait_until(lambda: not window.search_panel.pending())
-    window.find_action.trigger()
+    window.commands.find.trigger()
     assert window.search_panel.glossary_button.isVisibleTo(window)
     assert unnamed_controls(window) == []

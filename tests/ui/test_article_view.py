@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from guide.links import ExternalLinkPolicy
+from guide.links import ExternalLinkPolicy, LinkPolicy
 from guide.ui.article_view import ArticleView
 
 
@@ -33,9 +33,23 @@ def test_external_links_follow_the_policy(qtbot: QtBot, view: ArticleView) -> No
     with qtbot.wait_signal(view.external_link_requested) as blocker:
         view.anchorClicked.emit(QUrl("https://example.org/"))
     assert blocker.args == ["https://example.org/"]
-    view.link_policy = ExternalLinkPolicy.BLOCK
+    view.link_policy = LinkPolicy(ExternalLinkPolicy.BLOCK)
     with qtbot.assert_not_emitted(view.external_link_requested):
         view.anchorClicked.emit(QUrl("https://example.org/"))
+    view.link_policy = LinkPolicy(ExternalLinkPolicy.SHOW_ADDRESS)
+    with qtbot.assert_not_emitted(view.external_link_requested), \
+            qtbot.wait_signal(view.address_requested) as shown:
+        view.anchorClicked.emit(QUrl("https://example.org/"))
+    assert shown.args == ["https://example.org/"]
+
+
+def test_glossary_terms_open_a_popup_when_the_policy_says_so(qtbot: QtBot,
+                                                             view: ArticleView) -> None:
+    view.link_policy = LinkPolicy(term_popups=True)
+    with qtbot.assert_not_emitted(view.location_requested), \
+            qtbot.wait_signal(view.term_requested) as blocker:
+        view.anchorClicked.emit(QUrl("article:glossary#off-label"))
+    assert blocker.args == ["off-label"]
 
 
 def test_other_schemes_do_nothing(qtbot: QtBot, view: ArticleView) -> None:

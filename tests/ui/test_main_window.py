@@ -110,37 +110,37 @@ def test_choosing_in_the_tree_opens_the_article(qtbot: QtBot, launch: Launcher,
 
 def test_back_forward_home_work_like_a_browser(launch: Launcher, tiny_pack: Pack) -> None:
     window = launch(tiny_pack)
-    assert not window.back_action.isEnabled()
+    assert not window.commands.back.isEnabled()
     window.open_location("treatments/alpha")
     window.open_location("treatments/beta")
-    window.back_action.trigger()
+    window.commands.back.trigger()
     assert window.current_location() == "treatments/alpha"
     assert window.nav_tree.currentIndex().data() == "Alpha treatment"
-    assert window.forward_action.isEnabled()
-    window.forward_action.trigger()
+    assert window.commands.forward.isEnabled()
+    window.commands.forward.trigger()
     assert window.current_location() == "treatments/beta"
-    assert not window.forward_action.isEnabled()
-    window.home_action.trigger()
+    assert not window.commands.forward.isEnabled()
+    window.commands.home.trigger()
     assert window.current_location() == "welcome"
-    window.back_action.trigger()
+    window.commands.back.trigger()
     assert window.current_location() == "treatments/beta"
 
 
 def test_history_uses_the_platform_shortcuts(qtbot: QtBot, launch: Launcher,
                                              tiny_pack: Pack) -> None:
     window = launch(tiny_pack)
-    assert window.back_action.shortcuts() == QKeySequence.keyBindings(
+    assert window.commands.back.shortcuts() == QKeySequence.keyBindings(
         QKeySequence.StandardKey.Back)
-    assert window.forward_action.shortcuts() == QKeySequence.keyBindings(
+    assert window.commands.forward.shortcuts() == QKeySequence.keyBindings(
         QKeySequence.StandardKey.Forward)
     window.open_location("treatments/alpha")
     window.activateWindow()
     qtbot.wait_until(window.isActiveWindow)
     window.nav_tree.setFocus()
-    back = window.back_action.shortcuts()[0][0]  # type: ignore[index]  # QKeySequence[int]
+    back = window.commands.back.shortcuts()[0][0]  # type: ignore[index]  # QKeySequence[int]
     QTest.keyClick(window.nav_tree, back.key(), back.keyboardModifiers())
     assert window.current_location() == "welcome"
-    forward = window.forward_action.shortcuts()[0][0]  # type: ignore[index]
+    forward = window.commands.forward.shortcuts()[0][0]  # type: ignore[index]
     QTest.keyClick(window.nav_tree, forward.key(), forward.keyboardModifiers())
     assert window.current_location() == "treatments/alpha"
 
@@ -169,7 +169,7 @@ def test_help_menu_reopens_the_disclaimer_read_only(launch: Launcher, tiny_pack:
         shown.append(html)
 
     monkeypatch.setattr(DisclaimerDialog, "show_read_only", staticmethod(show_read_only))
-    window.disclaimer_action.trigger()
+    window.commands.disclaimer.trigger()
     assert len(shown) == 1
     assert "information only" in shown[0]
 

@@ -27,7 +27,7 @@ def window(qtbot: QtBot, launch: Launcher, bundled_pack: Pack) -> MainWindow:
 
 def type_query(window: MainWindow, text: str, qtbot: QtBot | None = None) -> None:
     """Type like a reader, then wait for the search that follows a pause in typing."""
-    window.focus_search()
+    window.search.focus()
     QTest.keyClicks(window.search_box, text)
     if qtbot is not None:
         qtbot.wait_until(lambda: not window.search_panel.pending())
@@ -84,7 +84,7 @@ def test_escape_clears_and_returns_to_the_tree(window: MainWindow) -> None:
 
 
 def test_find_shortcut_and_ctrl_k_focus_the_search_box(window: MainWindow) -> None:
-    shortcuts = window.search_action.shortcuts()
+    shortcuts = window.commands.search.shortcuts()
     assert QKeySequence("Ctrl+K") in shortcuts
     for sequence in QKeySequence.keyBindings(QKeySequence.StandardKey.Find):
         assert sequence in shortcuts
@@ -117,7 +117,7 @@ def test_typing_before_the_index_is_ready_says_so(qtbot: QtBot, launch: Launcher
 
 def test_find_in_article_counts_and_steps_through_matches(window: MainWindow) -> None:
     window.open_location("medicines/tramadol")
-    window.find_action.trigger()
+    window.commands.find.trigger()
     bar = window.find_bar
     assert bar.isVisibleTo(window)
     assert QApplication.focusWidget() is bar.field
@@ -137,7 +137,7 @@ def test_find_in_article_counts_and_steps_through_matches(window: MainWindow) ->
 
 
 def test_find_in_article_reports_no_matches(window: MainWindow) -> None:
-    window.find_action.trigger()
+    window.commands.find.trigger()
     QTest.keyClicks(window.find_bar.field, "qqqzzz")
     assert window.find_bar.count.text() == "No matches"
     assert not window.find_bar.next_button.isEnabled()

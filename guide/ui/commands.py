@@ -1,0 +1,89 @@
+"""Every command of the main window as a QAction: text, object name, shortcuts, icon, tip.
+
+Menus, the toolbar and (later) a list of keyboard shortcuts are all built from these, so a
+shortcut is written once. Which commands a mode offers is decided by the window's
+:class:`~guide.modes.ModePolicy`; this module only describes them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+Key = QKeySequence.StandardKey
+Pixmap = QStyle.StandardPixmap
+
+
+def _keys(*keys: Key | str) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, str):
+            sequences.append(QKeySequence(key))
+        else:
+            sequences.extend(QKeySequence.keyBindings(key))
+    return sequences
+
+
+class Commands(QObject):
+    """The window's actions, created once. Connect their ``triggered`` signals to act."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.back = self._make("&Back", "backAction", _keys(Key.Back),
+                               ("go-previous", Pixmap.SP_ArrowBack), "Go back")
+        self.forward = self._make("&Forward", "forwardAction", _keys(Key.Forward),
+                                  ("go-next", Pixmap.SP_ArrowForward), "Go forward")
+        self.home = self._make("&Home", "homeAction", _keys("Alt+Home"),
+                               ("go-home", Pixmap.SP_DirHomeIcon), "Go to the home page")
+        self.facts = self._make("&Quick facts", "factsAction", [],
+                                ("help-about", Pixmap.SP_FileDialogInfoView),
+                                "Show every quick fact")
+        self.print = self._make("&Print\u2026", "printAction", _keys(Key.Print),
+                                ("document-print", Pixmap.SP_FileIcon), "Print this article")
+        self.quit = self._make("&Quit", "quitAction", _keys(Key.Quit))
+        self.larger_text = self._make("&Larger text", "largerTextAction", _keys(Key.ZoomIn),
+                                      tip="Make the text larger")
+        self.smaller_text = self._make("&Smaller text", "smallerTextAction", _keys(Key.ZoomOut),
+                                       tip="Make the text smaller")
+        self.normal_text = self._make("&Normal text size", "normalTextAction", _keys("Ctrl+0"))
+        self.search = self._make("&Search the guide", "searchAction", _keys(Key.Find, "Ctrl+K"),
+                                 ("edit-find", Pixmap.SP_FileDialogContentsView),
+                                 "Search the guide")
+        self.find = self._make("&Find in this article\u2026", "findInArticleAction",
+                               _keys("Ctrl+Shift+F"))
+        self.find_next = self._make("Find &next", "findNextAction", _keys(Key.FindNext))
+        self.find_previous = self._make("Find &previous", "findPreviousAction",
+                                        _keys(Key.FindPrevious))
+        self.disclaimer = self._make("Medical &disclaimer", "disclaimerAction", [])
+        self.about = self._make("&About Health Guide", "aboutAction", [])
+        self.start_over = self._make("Start &over", "startOverAction", [],
+                                     ("view-refresh", Pixmap.SP_BrowserReload),
+                                     "Start again from the home page for the next reader")
+        self.take_home = self._make("&Take this page home", "takeHomeAction", [],
+                                    ("phone", Pixmap.SP_DriveNetIcon),
+                                    "Show a code to open this page on your phone")
+        # short labels for toolbar buttons with their text under the icon
+        for action, short in ((self.search, "Search"), (self.larger_text, "A+"),
+                              (self.smaller_text, "A\u2212"), (self.take_home, "Take home"),
+                              (self.start_over, "Start over"), (self.print, "Print")):
+            action.setIconText(short)
+
+    def _make(self, text: str, name: str, shortcuts: list[QKeySequence],
+              icon: tuple[str, QStyle.StandardPixmap] | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        action.setShortcuts(shortcuts)
+        if icon is not None:  # the desktop's icon theme when there is one, else Qt's own
+            theme_name, fallback = icon
+            action.setIcon(QIcon.fromTheme(theme_name, self._window.style().standardIcon(fallback)))
+        native = QKeySequence.SequenceFormat.NativeText
+        shortcut = shortcuts[0].toString(native) if shortcuts else ""
+        tip = tip or text.replace("&", "").rstrip("\u2026")
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        return action
+
+    def all(self) -> list[QAction]:
+        """Every action, in the order they were created."""
+        return [value for value in vars(self).values() if isinstance(value, QAction)]

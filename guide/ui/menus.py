@@ -1,0 +1,84 @@
+"""Which commands the window offers, and the menus and toolbar that show them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QSizePolicy, QToolBar, QWidget
+
+from guide.modes import ModePolicy
+from guide.ui.commands import Commands
+
+TOUCH_ICON = 32
+
+
+def offered(commands: Commands, policy: ModePolicy) -> list[QAction]:
+    """The commands this mode offers (the others exist but are never reachable)."""
+    hidden = set()
+    if not policy.can_quit:
+        hidden.add(commands.quit)
+    if not policy.can_print:
+        hidden.add(commands.print)
+    if not policy.starts_over:
+        hidden.add(commands.start_over)
+    if not policy.take_home_url:
+        hidden.add(commands.take_home)
+    if not policy.menu_bar:  # they live in the Help menu
+        hidden.update({commands.about, commands.disclaimer})
+    return [action for action in commands.all() if action not in hidden]
+
+
+def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QAction]) -> None:
+    """File, Edit, View, Go and Help menus, with the commands this mode offers."""
+    c = commands
+    menus = {
+        "&File": [c.print, c.quit],
+        "&Edit": [c.search, c.find, c.find_next, c.find_previous],
+        "&View": [c.larger_text, c.smaller_text, c.normal_text],
+        "&Go": [c.back, c.forward, c.home, c.facts],
+        "&Help": [c.disclaimer, c.about],
+    }
+    for title, actions in menus.items():
+        shown = [action for action in actions if action in available]
+        if shown:
+            menu = menu_bar.addMenu(title)
+            for action in shown:
+                menu.addAction(action)
+
+
+def build_toolbar(window: QMainWindow, commands: Commands, available: list[QAction],
+                  policy: ModePolicy, end: QWidget) -> QToolBar:
+    """The toolbar: navigation (and, without a menu bar, every reader's command), then ``end``.
+
+    With a touch target size the buttons are large, with their text under the icon.
+    """
+    c = commands
+    if policy.menu_bar:
+        actions = [c.back, c.forward, c.home, c.facts]
+    else:
+        actions = [c.home, c.back, c.forward, c.search, c.smaller_text, c.larger_text,
+                   c.take_home, c.print, c.start_over]
+    toolbar = QToolBar("Navigation")
+    toolbar.setObjectName("navigationToolbar")
+    toolbar.setAccessibleName("Navigation")
+    toolbar.setMovable(False)
+    toolbar.setFloatable(False)
+    toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+    if policy.touch_target:
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        toolbar.setIconSize(QSize(TOUCH_ICON, TOUCH_ICON))
+    else:
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action in actions:
+        if action not in available:
+            continue
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        button.setObjectName(action.objectName().replace("Action", "Button"))
+        button.setAccessibleName(action.text().replace("&", "").rstrip("\u2026"))
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    toolbar.addWidget(end)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar
