@@ -26,7 +26,7 @@ from guide.atomic import write_atomically
 from guide.model import Pack
 from guide.store import ArticleStore
 
-CACHE_FORMAT = 5  # bump whenever parsing or rendering output changes
+CACHE_FORMAT = 6  # bump whenever parsing or rendering output changes
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
 CHECK_BEFORE_USE_LIMIT = 2000
 """Packs with at most this many files are checked for changes before the cache is used."""

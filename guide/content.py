@@ -537,6 +537,7 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
 
     ``today`` is the date review deadlines are checked against (default: today).
     """
+    from guide.synonyms_file import load_synonyms  # noqa: PLC0415 - it imports this module
     from guide.validate import check_pack  # noqa: PLC0415 - validate imports this module
 
     data, manifest_text = _load_manifest(root)
@@ -585,6 +586,7 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
         facts=_load_facts(root, manifest.text("facts") or DEFAULT_FACTS_FILE, articles,
                           problems),
         glossary=glossary,
+        synonyms=load_synonyms(root, manifest.text("language") or "en", articles, problems),
         kiosk=_kiosk_settings(manifest),
     )
     check_pack(pack, problems, today or dt.date.today())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from guide.glossary import Glossary
 from guide.modes import KioskSettings
+from guide.synonyms import Synonyms
 
 if TYPE_CHECKING:
     from guide.outline import Outline
@@ -178,6 +179,7 @@ class Pack:
     articles: Mapping[str, Article]
     facts: tuple[Fact, ...]
     glossary: Glossary = field(default_factory=Glossary)
+    synonyms: Synonyms = field(default_factory=Synonyms)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     problems: tuple[Problem, ...] = field(default=())
 
