@@ -1,10 +1,12 @@
-"""Whole-guide search: forgiving matching, ranking, and odd input that never errors."""
+"""Whole-guide search: forgiving matching, ranking, questions in plain words, odd input."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +14,9 @@ from hypothesis import strategies as st
 
 from guide.content import load_pack
 from guide.locations import bundled_dir
-from guide.search import SearchIndex, query_terms, to_fts_query
+from guide.model import Pack
+from guide.query import parse_query
+from guide.search import CREATE_TABLE, SearchIndex, rarity
 from tests.conftest import article
 
 
@@ -35,8 +39,8 @@ def ids(query: str) -> list[str]:
     ("infusions", "medicines/ketamine-infusion"),  # word forms
     ("tramadol", "medicines/tramadol"),
     ("RSD", "related-conditions/crps"),  # also-called synonym
-    ("brain fog", "understanding/symptoms"),  # also-called synonym
-    ("fibro fog", "understanding/symptoms"),
+    ("brain fog", "living-with-pain/coping-with-brain-fog"),  # also-called synonym
+    ("fibro fog", "living-with-pain/coping-with-brain-fog"),
     ("glossary", "glossary"),
 ])
 def test_finds_the_right_article_first(query: str, expected_first: str) -> None:
@@ -122,20 +126,165 @@ def test_odd_input_never_errors(query: str) -> None:
     assert len(hits) <= 50
 
 
+class RecordingConnection(sqlite3.Connection):
+    """Remembers every FTS5 expression a search sends (the index swallows SQLite errors)."""
+
+    expressions: list[str]
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        if "MATCH" in sql:
+            self.expressions.append(parameters[0])
+        return super().execute(sql, parameters)
+
+
+@pytest.fixture(scope="module")
+def recording_index(tmp_path_factory: pytest.TempPathFactory,
+                    bundled_pack: Pack) -> tuple[SearchIndex, RecordingConnection]:
+    path = tmp_path_factory.mktemp("index") / "search.sqlite"
+    SearchIndex.build(bundled_pack, path).close()
+    db = sqlite3.connect(path, factory=RecordingConnection)
+    db.expressions = []
+    return SearchIndex(db, bundled_pack.synonyms), db
+
+
+@cache
+def raw_fts5() -> sqlite3.Connection:
+    """A bare table with the index's schema: here a bad expression raises."""
+    db = sqlite3.connect(":memory:")
+    db.execute(CREATE_TABLE)
+    db.execute("INSERT INTO docs VALUES ('a', 'Pain', 'sore', 'ache', 'Pain and sleep.', 's')")
+    return db
+
+
+QUESTION_WORDS = st.sampled_from([
+    "how", "can", "I", "my", "won't", "pain", "sleep", "fibromyalgia", "tramadol", "SSRI",
+    "lyrica", "pregnant", "can't", "husband", "insurance", "zzzqq", "AND", "OR", "NOT", "NEAR",
+    '"', "*", "-", "(", ")", "{title}:", "^", "ME", "ME/CFS", "low-dose", "\u2019", "_", "x",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUESTION_WORDS | st.text(max_size=12), max_size=12).map(" ".join))
+def test_any_text_sends_only_valid_fts5_expressions(
+        recording_index: tuple[SearchIndex, RecordingConnection], text: str) -> None:
+    index, db = recording_index
+    db.expressions.clear()
+    for names_only in (False, True):
+        hits = index.search(text, names_only=names_only)
+        assert isinstance(hits, list)
+    for expression in db.expressions:
+        raw_fts5().execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,))
+
+
+def test_the_recording_sees_every_kind_of_expression(
+        recording_index: tuple[SearchIndex, RecordingConnection]) -> None:
+    index, db = recording_index
+    db.expressions.clear()
+    index.search("what is tramadol ssri")
+    sent = " ".join(db.expressions)
+    for part in ("{title also} :", "{title} :", " NOT ", " AND ", " OR ",
+                 '"what is tramadol ssri"*'):
+        assert part in sent
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_is_a_safe_query(text: str) -> None:
-    query = to_fts_query(text)
-    assert query.count('"') % 2 == 0
+    query = parse_query(text, bundled_index().synonyms)
+    for expression in (query.every_word(), query.every_word(wide=True), query.whole,
+                       *(query.only({n}) for n in range(len(query.slots)))):
+        if expression:
+            raw_fts5().execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,))
     assert isinstance(bundled_index().search(text), list)
 
 
 def test_operators_are_just_words() -> None:
-    assert to_fts_query("pain AND sleep") == '"pain"* "AND"* "sleep"*'
-    assert to_fts_query('"low dose" x') == '"low dose" "x"'
-    assert to_fts_query("***") == ""
-    assert query_terms('"low dose" naltrexone') == ["low dose", "naltrexone"]
+    assert parse_query("pain AND sleep").every_word() == '("pain"*) AND ("AND"*) AND ("sleep"*)'
+    assert parse_query('"low dose" x').every_word() == '("low dose") AND ("x")'
+    assert not parse_query("***")
+    assert parse_query('"low dose" naltrexone').terms() == ["low dose", "naltrexone"]
 
 
 def test_nonsense_finds_nothing() -> None:
     assert ids("zzzqqqxxx") == []
+
+
+def small_index(make_pack: Callable[..., Path], synonyms: str = "") -> SearchIndex:
+    files: dict[str, str | None] = {
+        "articles/living/pacing.md": article("Pacing", "Rest and walk. Rest often."),
+        "articles/living/walking.md": article("Walking", "Walk in the park. Rest after."),
+        "articles/living/money.md": article("Paying for care", "Insurance and money."),
+        "articles/living/kids.md": article("Children", "Insurance for kids who walk."),
+    }
+    if synonyms:
+        files["synonyms.yml"] = synonyms
+    return SearchIndex.build(load_pack(make_pack(files)))
+
+
+def test_articles_with_every_word_come_first_then_the_rarest_words(
+        make_pack: Callable[..., Path]) -> None:
+    index = small_index(make_pack)
+
+    def found(query: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        return [(h.article_id, h.matched, h.missed) for h in index.search(query)]
+
+    assert found("walk rest") == [
+        ("living/walking", ("walk", "rest"), ()),  # "walk" in the title first
+        ("living/pacing", ("walk", "rest"), ()),
+        ("living/kids", ("walk",), ("rest",)),
+    ]
+    assert found("walk rest insurance") == [
+        ("living/walking", ("walk", "rest"), ("insurance",)),
+        ("living/pacing", ("walk", "rest"), ("insurance",)),
+        ("living/kids", ("walk", "insurance"), ("rest",)),
+        ("living/money", ("insurance",), ("walk", "rest")),
+    ]
+    assert found("rest kids") == [  # "kids" is in one article, "rest" in two
+        ("living/kids", ("kids",), ("rest",)),
+        ("living/pacing", ("rest",), ("kids",)),
+        ("living/walking", ("rest",), ("kids",)),
+    ]
+    assert index.search("walk rest")[0].complete
+    assert not index.search("rest kids")[0].complete
+    assert rarity(1, 10) > rarity(5, 10) > rarity(10, 10) > 0
+
+
+def test_a_question_with_one_unknown_word_still_finds_pages() -> None:
+    hits = bundled_index().search("insurance zzzqqq")
+    assert hits
+    assert hits[0].missed == ("zzzqqq",)
+    assert all(not hit.complete for hit in hits)
+    assert bundled_index().search("zzzqqq qqqzzz") == []
+
+
+def test_words_that_carry_no_meaning_need_not_match() -> None:
+    assert ids("how can I sleep")[0] == "other-treatments/sleep"
+    assert bundled_index().search("how can I sleep")[0].matched == ("sleep",)
+
+
+def test_a_title_that_says_just_what_was_typed_comes_first() -> None:
+    assert ids("what is fibromyalgia")[0] == "understanding/what-is-fibromyalgia"
+
+
+def test_concepts_find_other_names_classes_and_members() -> None:
+    assert ids("pregnant")[0] == "medicines/pregnancy-and-breastfeeding"
+    assert ids("savella")[0] == "medicines/fda-approved-medicines"
+    assert "medicines/tramadol" in ids("tramadol ssri")[:1]
+    assert "medicines/why-not-strong-opioids" in ids("oxycodone")[:3]
+
+
+def test_names_only_search_degrades_too() -> None:
+    hits = bundled_index().search("my husband doesn't understand", names_only=True)
+    assert "living-with-pain/relationships-and-family" in [h.article_id for h in hits]
+
+
+def test_highlight_terms_include_synonyms() -> None:
+    terms = bundled_index().terms("can I take Lyrica")
+    assert terms[:2] == ["take", "Lyrica"]
+    assert "pregabalin" in terms
+
+
+def test_a_packs_own_concepts_shape_its_search(make_pack: Callable[..., Path]) -> None:
+    assert small_index(make_pack).search("stroll") == []
+    index = small_index(make_pack, "concepts:\n  - words: [stroll, walk]\n")
+    assert [h.article_id for h in index.search("stroll")][:1] == ["living/walking"]

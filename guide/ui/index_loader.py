@@ -26,7 +26,8 @@ class IndexLoader(QThread):
 
     def run(self) -> None:
         """Thread body: open the cached index or build a new one."""
-        index = SearchIndex.open(self._cache_file) if self._cache_file else None
+        synonyms = self._pack.synonyms
+        index = SearchIndex.open(self._cache_file, synonyms) if self._cache_file else None
         if index is None:
             index = SearchIndex.build(self._pack, self._cache_file)
         self.index_ready.emit(index)

@@ -7,7 +7,8 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guide.glossary import GLOSSARY_ID
-from guide.search import Hit, SearchIndex, query_terms
+from guide.query import parse_query
+from guide.search import Hit, SearchIndex
 from guide.ui.link_button import LinkButton
 from guide.ui.search_results import SearchResultsModel, SearchResultsView
 from guide.ui.theme import paint_as_panel
@@ -109,7 +110,10 @@ class SearchPanel(QWidget):
             self.results.setCurrentIndex(self.model.index(row, 0))
             count = len(hits)
             more = "+" if count >= RESULT_LIMIT else ""
-            self._say(f"{count}{more} article{'s' * (count != 1)} found")
+            found = f"{count}{more} article{'s' * (count != 1)} found"
+            if not hits[0].complete:  # no article has every word: say why these are shown
+                found = f"Showing pages that match some of your words: {found}"
+            self._say(found)
         elif text:
             self._say(f"No articles match \u201c{text[:80]}\u201d. Try fewer or "
                       "different words, check the spelling, or browse the glossary.")
@@ -117,8 +121,10 @@ class SearchPanel(QWidget):
             self._say("")
 
     def terms(self) -> list[str]:
-        """Words and phrases of the current query, for highlighting in the article."""
-        return query_terms(self.query)
+        """Words and phrases of the current query and their synonyms, for highlighting."""
+        if self.index is None:
+            return parse_query(self.query).terms()
+        return self.index.terms(self.query)
 
     def move_selection(self, step: int) -> None:
         """Move through the results (the full list, once it is there)."""

@@ -1,4 +1,4 @@
-"""The search results list: title, section and a snippet with the matched words in bold."""
+"""The search results list: title, section, the words matched, and a snippet of the text."""
 
 from __future__ import annotations
 
@@ -58,16 +58,27 @@ class SearchResultsModel(QAbstractListModel):
             return hit.title
         if role in {Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole}:
             where = f", in {hit.section}" if hit.section else ""
-            return f"{hit.title}{where}. {hit.snippet_text}".strip()
+            why = f" {matched_words(hit)}." if matched_words(hit) else ""
+            return f"{hit.title}{where}.{why} {hit.snippet_text}".strip()
         if role == HTML_ROLE:
             section = f'<br><span style="color:#56636d">{escape(hit.section)}</span>' \
                 if hit.section else ""
+            why = f'<br><span style="color:#56636d"><i>{escape(matched_words(hit))}</i></span>' \
+                if matched_words(hit) else ""
             snippet = f'<br><span style="color:#3b4a55">{hit.snippet_html}</span>' \
                 if hit.snippet_html else ""
-            return f"<b>{escape(hit.title)}</b>{section}{snippet}"
+            return f"<b>{escape(hit.title)}</b>{section}{why}{snippet}"
         if role == ARTICLE_ID_ROLE:
             return hit.article_id
         return None
+
+
+def matched_words(hit: Hit) -> str:
+    """Which of the reader's words a result matched, when they typed more than one."""
+    if len(hit.matched) + len(hit.missed) < 2:
+        return ""
+    missing = f" (not: {', '.join(hit.missed)})" if hit.missed else ""
+    return f"Matches: {', '.join(hit.matched)}{missing}"
 
 
 class _RichTextDelegate(QStyledItemDelegate):
@@ -106,7 +117,9 @@ class _RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: ARG002
-        """Room for a title, the section and a three-line snippet (every row the same).
+        """Room for a title, the section and three more lines (every row the same).
+
+        The three lines hold the words matched, when the reader typed several, and a snippet.
 
         Equal rows let the list lay out fifty results without measuring each one, which
         keeps typing fast; the full text is in the tooltip and the accessible name.
