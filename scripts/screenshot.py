@@ -1,7 +1,7 @@
 """Save screenshots of Health Guide (main window, disclaimer) for the README and reviews.
 
 Usage: python scripts/screenshot.py [--content DIR] [--open ARTICLE_ID] [--out FILE]
-       [--disclaimer FILE] [--size WxH]
+       [--disclaimer FILE] [--size WxH] [--kiosk home|idle|qr]
 
 Runs offscreen unless QT_QPA_PLATFORM is already set; uses a throwaway profile.
 """
@@ -16,12 +16,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QDialog
 
 from guide.content import load_pack
 from guide.locations import bundled_dir
 from guide.model import Pack
+from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import MemoryBackend, Profile
 from guide.ui.application import ensure_application, start
@@ -43,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open-result", action="store_true",
                         help="after --search, press Enter to open the first result")
     parser.add_argument("--find", default="", help="find this text in the article")
+    parser.add_argument("--kiosk", choices=("home", "idle", "qr"), default=None,
+                        help="the waiting-room kiosk: its home screen, the idle question, or "
+                             "the QR code of a web link")
     return parser
 
 
@@ -77,6 +82,49 @@ def prepare(app: QApplication, window: MainWindow, args: argparse.Namespace) -> 
         window.article_view.verticalScrollBar().setValue(args.scroll)
 
 
+def kiosk_window(app: QApplication, pack: Pack, args: argparse.Namespace,
+                 size: QSize) -> tuple[MainWindow, QDialog | None]:
+    """Start the kiosk as a clinic would, past the disclaimer, and show what was asked."""
+    from guide.ui.kiosk import KioskSession  # noqa: PLC0415
+
+    policy = ModePolicy.kiosk(pack.kiosk)
+    window = start(pack, Profile(MemoryBackend()), policy=policy)
+    assert window is not None
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the screen size we want to show
+    window.resize(size)
+    app.processEvents()
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, DisclaimerDialog) and widget.isVisible():
+            widget.accept()
+    if args.article:
+        window.open_location(args.article)
+    app.processEvents()
+    session = window.findChild(KioskSession)
+    assert session is not None
+    dialog = None
+    if args.kiosk == "idle":
+        session.ask_if_still_reading()
+    elif args.kiosk == "qr":
+        window.show_address("https://www.nhs.uk/conditions/fibromyalgia/")
+        dialog = next(w for w in app.topLevelWidgets()
+                      if isinstance(w, QDialog) and w.objectName() == "qrDialog")
+    app.processEvents()
+    return window, dialog
+
+
+def composite(window: MainWindow, dialog: QDialog | None) -> QImage:
+    """The window with a dialog drawn where the screen shows it: centred over the window."""
+    image = window.grab().toImage()
+    if dialog is not None:
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 60))
+        picture = dialog.grab()
+        painter.drawPixmap((image.width() - picture.width()) // 2,
+                           (image.height() - picture.height()) // 2, picture)
+        painter.end()
+    return image
+
+
 def main() -> int:
     """Parse arguments, render, save the PNGs."""
     args = build_parser().parse_args()
@@ -85,18 +133,25 @@ def main() -> int:
     app = ensure_application()
     if args.disclaimer:
         save_disclaimer(app, pack, args.disclaimer)
-    profile = Profile(MemoryBackend())
-    profile.set_accepted_disclaimer(pack.disclaimer.version)
-    window = start(pack, profile, args.article or pack.home)
-    assert window is not None
-    window.resize(width, height)
-    app.processEvents()
-    prepare(app, window, args)
+    dialog: QDialog | None = None
+    if args.kiosk:
+        window, dialog = kiosk_window(app, pack, args, QSize(width, height))
+    else:
+        profile = Profile(MemoryBackend())
+        profile.set_accepted_disclaimer(pack.disclaimer.version)
+        laptop = start(pack, profile, args.article or pack.home)
+        assert laptop is not None
+        window = laptop
+        window.resize(width, height)
+        app.processEvents()
+        prepare(app, window, args)
 
     def grab() -> None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(args.out))
+        composite(window, dialog).save(str(args.out))
         print(f"saved {args.out}")
+        window.allow_close()
+        window.search.wait_for_index()
         app.quit()
 
     QTimer.singleShot(50, grab)

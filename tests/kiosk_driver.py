@@ -8,7 +8,10 @@ exits with 0 once the next reader has the disclaimer again.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -30,22 +33,29 @@ def accept_disclaimer() -> bool:
     return False
 
 
+def leave(window: MainWindow) -> None:
+    """What the operator's passphrase does."""
+    window.allow_close()
+    window.close()
+    QApplication.exit(0)
+
+
 def drive(window: MainWindow) -> None:
     """Read, search and start over, then leave like the operator does."""
-    steps = [
+    steps: list[Callable[[], object]] = [
         accept_disclaimer,
-        lambda: window.open_location("treatments/alpha"),
-        lambda: window.open_location("treatments/beta"),
-        lambda: window.commands.larger_text.trigger(),
-        lambda: window.search_box.setText("risks"),
-        lambda: window.search.wait_for_index(),
-        lambda: window.search_panel.finish(),
-        lambda: window.search_panel.open_current(),
-        lambda: window.commands.start_over.trigger(),
+        partial(window.open_location, "treatments/alpha"),
+        partial(window.open_location, "treatments/beta"),
+        window.commands.larger_text.trigger,
+        partial(window.search_box.setText, "risks"),
+        window.search.wait_for_index,
+        lambda: window.search_panel.finish(),  # noqa: PLW0108 - the panel is made on first use
+        lambda: window.search_panel.open_current(),  # noqa: PLW0108
+        window.commands.start_over.trigger,
         lambda: None,
         accept_disclaimer,
-        lambda: window.search_box.setText("alpha"),
-        lambda: (window.allow_close(), window.close(), QApplication.exit(0)),
+        partial(window.search_box.setText, "alpha"),
+        partial(leave, window),
     ]
 
     def step(number: int = 0) -> None:
@@ -59,13 +69,13 @@ def drive(window: MainWindow) -> None:
 _start = application.start
 
 
-def start_and_drive(*args: object, **kwargs: object) -> MainWindow | None:
+def start_and_drive(*args: Any, **kwargs: Any) -> MainWindow | None:
     """The app's own start, then the scripted reader."""
-    window = _start(*args, **kwargs)  # type: ignore[arg-type]
+    window = _start(*args, **kwargs)
     if window is not None:
         drive(window)
     return window
 
 
-application.start = start_and_drive  # type: ignore[assignment]
+application.start = start_and_drive
 sys.exit(main(["--kiosk", "--content", sys.argv[1]]))

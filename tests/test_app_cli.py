@@ -128,8 +128,13 @@ def test_kiosk_without_a_passphrase_says_only_the_system_can_close_it(
     from guide.ui import application  # noqa: PLC0415
 
     runs: list[dict[str, object]] = []
+
+    def run(*_args: object, **kwargs: object) -> int:
+        runs.append(kwargs)
+        return 0
+
     monkeypatch.setattr(app, "load_or_report", lambda *_a, **_k: (tiny_pack, None))
-    monkeypatch.setattr(application, "run", lambda *_a, **kwargs: runs.append(kwargs) or 0)
+    monkeypatch.setattr(application, "run", run)
     assert main(["--kiosk", "--idle-seconds", "40"]) == 0
     err = capsys.readouterr().err
     assert "only the operating system can close Health Guide" in err

@@ -39,6 +39,7 @@ OPERATOR_CHORD = "Ctrl+Alt+Shift+Q"
 HOLD_SECONDS = 5
 """How long the operator presses the guide's title to be asked for the passphrase."""
 TITLE_WIDTH = 260
+MESSAGE_WIDTH = 640
 
 _ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
@@ -102,6 +103,7 @@ class IdleOverlay(_Cover):
         self.message = QLabel()
         self.message.setObjectName("idleMessage")
         self.message.setWordWrap(True)
+        self.message.setFixedWidth(MESSAGE_WIDTH)
         _big(self.message, 1.4)
         self.button = QPushButton("I\u2019m still reading")
         self.button.setObjectName("stillReadingButton")
@@ -110,8 +112,11 @@ class IdleOverlay(_Cover):
         self.button.setMinimumSize(360, 96)
         self.button.clicked.connect(self.still_reading)
         layout = QVBoxLayout(self)
+        layout.setSpacing(24)
         layout.addStretch(1)
         for widget in (title, self.message, self.button):
+            if isinstance(widget, QLabel):
+                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 
@@ -271,7 +276,7 @@ class KioskSession(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(policy.idle_seconds * 1000)
-        self._idle.timeout.connect(self._on_idle)
+        self._idle.timeout.connect(self.ask_if_still_reading)
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._on_countdown_tick)
@@ -340,7 +345,8 @@ class KioskSession(QObject):
 
     # -- idle ---------------------------------------------------------------------------------
 
-    def _on_idle(self) -> None:
+    def ask_if_still_reading(self) -> None:
+        """Show the "Still reading?" question and count down to starting over."""
         self._seconds_left = self.policy.warning_seconds
         self.idle_overlay.show_seconds(self._seconds_left)
         self.idle_overlay.cover()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -38,7 +39,7 @@ terms:
   - term: Off-label
     definition: Using a medicine in a way the regulator has not approved.
 """
-SECRET = "correct horse battery"
+SECRET = "correct horse battery"  # noqa: S105 - a test passphrase
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -74,7 +75,7 @@ class Kiosk:
         dialog = self.visible("disclaimerDialog")
         assert isinstance(dialog, DisclaimerDialog)
         assert dialog.accept_button is not None
-        self.qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
         self.qtbot.wait_until(lambda: self.visible("disclaimerDialog") is None)
 
 
@@ -150,8 +151,8 @@ def test_take_home_and_print_appear_only_when_the_clinic_sets_them(
 def test_keys_that_leave_elsewhere_do_nothing(start_kiosk: Callable[..., Kiosk], qtbot: QtBot,
                                               keys: str) -> None:
     window = start_kiosk().window
-    qtbot.keySequence(window, keys)
-    qtbot.keySequence(window.article_view, keys)
+    QTest.keySequence(window, keys)
+    QTest.keySequence(window.article_view, keys)
     assert window.isVisible()
     assert window.isFullScreen()
     assert QApplication.activeModalWidget() is None  # no file or save dialog either
@@ -227,12 +228,12 @@ def test_every_reader_sees_the_disclaimer_and_not_now_waits_for_the_next(
     assert isinstance(dialog, DisclaimerDialog)
     assert dialog.decline_button is not None
     assert dialog.decline_button.text() == "Not now"
-    qtbot.mouseClick(dialog.decline_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.decline_button, Qt.MouseButton.LeftButton)
     qtbot.wait_until(lambda: kiosk.visible("touchToStart") is not None)
     assert kiosk.window.isVisible()  # "Not now" never quits
     start = kiosk.visible("touchToStartButton")
     assert isinstance(start, QPushButton)
-    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(start, Qt.MouseButton.LeftButton)
     kiosk.accept_disclaimer()
     assert kiosk.visible("touchToStart") is None
 
@@ -246,7 +247,7 @@ def test_idle_warning_can_be_dismissed_then_the_screen_starts_over(
     assert "start over in 2 seconds" in message.text()
     still = kiosk.visible("stillReadingButton")
     assert isinstance(still, QPushButton)
-    qtbot.mouseClick(still, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(still, Qt.MouseButton.LeftButton)
     assert kiosk.visible("idleOverlay") is None
     with qtbot.wait_signal(kiosk.session.started_over, timeout=5000):
         pass  # nobody touches it this time
@@ -257,7 +258,7 @@ def test_any_touch_dismisses_the_idle_warning(start_kiosk: Callable[..., Kiosk],
                                               qtbot: QtBot) -> None:
     kiosk = start_kiosk(idle_seconds=1, warning_seconds=5)
     qtbot.wait_until(lambda: kiosk.visible("idleOverlay") is not None, timeout=3000)
-    qtbot.mouseClick(kiosk.window.article_view.viewport(), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(kiosk.window.article_view.viewport(), Qt.MouseButton.LeftButton)
     assert kiosk.visible("idleOverlay") is None
 
 
@@ -271,10 +272,10 @@ def test_start_over_forgets_everything_about_the_last_reader(
     window.open_location("treatments/beta")
     window.commands.larger_text.trigger()
     window.search.focus()
-    qtbot.keyClicks(window.search_box, "risks")
+    QTest.keyClicks(window.search_box, "risks")
     qtbot.wait_until(lambda: window.search_panel.model.rowCount() > 0)
     window.find_bar.open_bar()
-    qtbot.keyClicks(window.find_bar.field, "Beta")
+    QTest.keyClicks(window.find_bar.field, "Beta")
     window.article_view.selectAll()
     window.article_view.verticalScrollBar().setValue(40)
     QGuiApplication.clipboard().setText("what the last reader copied")
@@ -310,20 +311,20 @@ def test_operator_chord_asks_for_the_passphrase_and_the_right_one_exits_zero(
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
     kiosk = start_kiosk(operator_passphrase=stored_passphrase)
-    qtbot.keySequence(kiosk.window, OPERATOR_CHORD)
+    QTest.keySequence(kiosk.window, OPERATOR_CHORD)
     dialog = kiosk.visible("operatorDialog")
     assert dialog is not None
     field = kiosk.visible("operatorPassphrase")
     assert field is not None
-    qtbot.keyClicks(field, "wrong guess")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    QTest.keyClicks(field, "wrong guess")
+    QTest.keyClick(field, Qt.Key.Key_Return)
     message = kiosk.visible("operatorMessage")
     assert isinstance(message, QLabel)
     assert message.text() == "That passphrase is not right."
     assert kiosk.window.isVisible()
     assert exits == []
-    qtbot.keyClicks(field, SECRET)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    QTest.keyClicks(field, SECRET)
+    QTest.keyClick(field, Qt.Key.Key_Return)
     assert exits == [0]
     assert not kiosk.window.isVisible()
 
@@ -337,8 +338,8 @@ def test_five_wrong_tries_lock_the_operator_out_for_five_minutes(
     field = kiosk.visible("operatorPassphrase")
     assert field is not None
     for _ in range(passphrase.MAX_TRIES):
-        qtbot.keyClicks(field, "nope")
-        qtbot.keyClick(field, Qt.Key.Key_Return)
+        QTest.keyClicks(field, "nope")
+        QTest.keyClick(field, Qt.Key.Key_Return)
     assert not field.isEnabled()
     message = kiosk.visible("operatorMessage")
     assert isinstance(message, QLabel)
@@ -353,18 +354,18 @@ def test_a_long_press_on_the_title_also_asks_the_operator(
     kiosk = start_kiosk(operator_passphrase=stored_passphrase)
     title = kiosk.window.findChild(QLabel, "kioskTitle")
     assert title is not None
-    qtbot.mousePress(title, Qt.MouseButton.LeftButton)
-    qtbot.mouseRelease(title, Qt.MouseButton.LeftButton)  # a tap is not enough
+    QTest.mousePress(title, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(title, Qt.MouseButton.LeftButton)  # a tap is not enough
     assert kiosk.visible("operatorDialog") is None
     with qtbot.wait_signal(title.held, timeout=7000):  # type: ignore[attr-defined]
-        qtbot.mousePress(title, Qt.MouseButton.LeftButton)
+        QTest.mousePress(title, Qt.MouseButton.LeftButton)
     assert kiosk.visible("operatorDialog") is not None
 
 
 def test_without_a_passphrase_nothing_on_screen_closes_it(
         start_kiosk: Callable[..., Kiosk], qtbot: QtBot) -> None:
     kiosk = start_kiosk()
-    qtbot.keySequence(kiosk.window, OPERATOR_CHORD)
+    QTest.keySequence(kiosk.window, OPERATOR_CHORD)
     assert kiosk.visible("operatorDialog") is None
     assert kiosk.window.isVisible()
 
@@ -432,12 +433,12 @@ def test_on_screen_keypad_types_into_the_search_box(start_kiosk: Callable[..., K
     for name in ("keyA", "keyL", "keySpace", "keyP", "keyBackspace"):
         key = keypad.findChild(QPushButton, name)
         assert key is not None, name
-        qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(key, Qt.MouseButton.LeftButton)
     assert kiosk.window.search_box.text() == "al "
     assert kiosk.window.search_box.hasFocus()  # the keys never take the cursor away
     clear = keypad.findChild(QPushButton, "keyClear")
     assert clear is not None
-    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert kiosk.window.search_box.text() == ""
 
 
