@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from guide import passphrase
+from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
 from guide.locations import UnsafePathError, resolve_inside
+from guide.manifest import kiosk_settings
 from guide.model import (
     DEFAULT_ORDER,
     Article,
@@ -22,15 +22,12 @@ from guide.model import (
     Heading,
     Pack,
     PackError,
-    Problem,
     Section,
-    Severity,
     Source,
     slugify,
 )
-from guide.modes import KioskSettings
 from guide.outline import Outline
-from guide.readability import MAX_READING_GRADE, grade_above_limit, measure, reading_text
+from guide.readability import measure, reading_text
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
@@ -48,7 +45,6 @@ FALLBACK_DISCLAIMER = (
 )
 
 _FRONT_MATTER_END = re.compile(r"^---\s*$", re.MULTILINE)
-_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_LINK = re.compile(
@@ -58,179 +54,6 @@ _INLINE_LINK = re.compile(
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _RAW_HTML = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
-
-
-class Collector:
-    """Accumulates the problems of one pack."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: str, line: int | None, message: str, severity: Severity = "error") -> None:
-        """Record a problem."""
-        self.problems.append(Problem(path, line, message, severity))
-
-    def check_reading_level(self, path: str, line: int | None, text: str, what: str = "") -> None:
-        """Warn when ``text`` (the body, or ``what``: "the summary"...) is hard to read."""
-        grade = grade_above_limit(text)
-        if grade is not None:
-            of = f" of {what}" if what else ""
-            self.add(path, line, f"reading grade {grade:.1f}{of} is above "
-                     f"{MAX_READING_GRADE:.0f} (Flesch-Kincaid): use shorter sentences and "
-                     "everyday words", "warning")
-
-    def check_source(self, path: str, line: int | None, source: Source) -> None:
-        """Warn when a reader could not find ``source``: no address and no publisher and year."""
-        if source.url or source.doi or (source.publisher and source.year):
-            return
-        title = source.title if len(source.title) <= 60 else source.title[:57] + "..."
-        self.add(path, line, f"source '{title}' cannot be traced: give its url or doi, or its "
-                 "publisher and year", "warning")
-
-
-def read_text(path: Path, rel: str, problems: Collector) -> str | None:
-    """A UTF-8 file's text, or ``None`` with a problem (unreadable, not UTF-8)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.add(rel, None, f"cannot read file: {exc.strerror or exc}")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.add(rel, line, f"not valid UTF-8 text (byte {exc.start}); save the file as UTF-8")
-        return None
-
-
-def load_yaml(text: str, rel: str, first_line: int, problems: Collector) -> Any:
-    """Parsed YAML, or ``None`` with a problem at the line where parsing failed."""
-    # imported here: a start from the cache never parses YAML, and PyYAML takes ~20 ms to load
-    import yaml  # noqa: PLC0415
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
-    try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.add(rel, line, f"invalid YAML: {problem}")
-        return None
-    except (ValueError, OverflowError) as exc:  # e.g. a date like 2026-02-30
-        problems.add(rel, first_line, f"invalid YAML value: {exc}")
-        return None
-
-
-class Fields:
-    """Typed access to a YAML mapping; wrong types become problems at the key's line."""
-
-    def __init__(self, data: dict[str, Any], rel: str, problems: Collector,
-                 text: str = "", first_line: int = 1) -> None:
-        self.data = data
-        self.rel = rel
-        self.problems = problems
-        self.lines: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=first_line):
-            match = _KEY_LINE.match(line)
-            if match:
-                self.lines.setdefault(match.group(1), number)
-
-    def line(self, key: str) -> int | None:
-        """Line of ``key`` in the file, if known."""
-        return self.lines.get(key)
-
-    def add(self, key: str, message: str, severity: Severity = "error") -> None:
-        """Record a problem at ``key``'s line."""
-        self.problems.add(self.rel, self.line(key), message, severity)
-
-    def text(self, key: str, value: Any = None) -> str:
-        """Text value (numbers are accepted and turned into text)."""
-        value = self.data.get(key) if value is None else value
-        if value is None:
-            return ""
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            return str(value).strip()
-        self.add(key, f"'{key}' should be text, not {type(value).__name__}")
-        return ""
-
-    def text_list(self, key: str) -> tuple[str, ...]:
-        """A list of texts (a single text is accepted as a list of one)."""
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            self.add(key, f"'{key}' should be a list")
-            return ()
-        items = []
-        for item in value:
-            if isinstance(item, str | int | float) and not isinstance(item, bool):
-                items.append(str(item).strip())
-            else:
-                self.add(key, f"'{key}' entries should be text")
-        return tuple(item for item in items if item)
-
-    def date(self, key: str) -> dt.date | None:
-        """A date written as 2026-11-27."""
-        value = self.data.get(key)
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.add(key, f"'{key}' should be a date like 2026-11-27, not {value!r}")
-            return None
-
-    def integer(self, key: str, default: int = DEFAULT_ORDER) -> int:
-        """A whole number."""
-        value = self.data.get(key)
-        if value is None:
-            return default
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        self.add(key, f"'{key}' should be a whole number, not {value!r}")
-        return default
-
-    def sources(self, key: str = "sources") -> tuple[Source, ...]:
-        """A list of sources, each needing at least a title."""
-        raw = self.data.get(key) or []
-        if not isinstance(raw, list):
-            self.add(key, f"'{key}' should be a list")
-            return ()
-        found = []
-        for item in raw:
-            source = self.source(item, key)
-            if source is not None:
-                found.append(source)
-        return tuple(found)
-
-    def source(self, value: Any, key: str) -> Source | None:
-        """One source: a mapping with title, publisher, year, url, doi."""
-        if isinstance(value, str) and value.strip():
-            return Source(title=value.strip())
-        if not isinstance(value, dict):
-            self.add(key, "each source should be a mapping with at least a 'title'")
-            return None
-        item = Fields(value, self.rel, self.problems)
-        item.lines = {k: self.line(key) or 1 for k in value}
-        title = item.text("title")
-        if not title:
-            self.add(key, "a source has no 'title'")
-            return None
-        year = value.get("year")
-        return Source(
-            title=title,
-            publisher=item.text("publisher"),
-            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-            url=item.text("url"),
-            doi=item.text("doi"),
-        )
 
 
 def humanise(stem: str) -> str:
@@ -587,68 +410,10 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
                           problems),
         glossary=glossary,
         synonyms=load_synonyms(root, manifest.text("language") or "en", articles, problems),
-        kiosk=_kiosk_settings(manifest),
+        kiosk=kiosk_settings(manifest),
     )
     check_pack(pack, problems, today or dt.date.today())
     return replace(pack, problems=tuple(problems.problems))
-
-
-_KIOSK_LIMITS = {"idle_seconds": (10, 3600), "warning_seconds": (3, 120),
-                 "text_scale": (80, 250)}
-
-
-def _kiosk_settings(manifest: Fields) -> KioskSettings:
-    """The ``kiosk:`` section; a wrong value is reported and its default used."""
-    data = manifest.data.get("kiosk")
-    if data is None:
-        return KioskSettings()
-    if not isinstance(data, dict):
-        manifest.add("kiosk", "'kiosk' should be a section of 'key: value' lines")
-        return KioskSettings()
-    known = {f.name for f in dataclass_fields(KioskSettings)}
-    for key in data:
-        if key not in known:
-            manifest.add("kiosk", f"unknown kiosk setting '{key}' (known: "
-                         f"{', '.join(sorted(known))})", "warning")
-    values: dict[str, Any] = _kiosk_numbers(manifest, data)
-    url = data.get("take_home_url") or ""
-    if url and not (isinstance(url, str) and re.match(r"https?://[^\s/]+", url)):
-        manifest.add("kiosk", "kiosk take_home_url should be a web address starting with "
-                     f"https://, not {url!r}")
-    elif url:
-        values["take_home_url"] = url
-        if "{id}" not in url:
-            manifest.add("kiosk", "kiosk take_home_url has no '{id}': every article will show "
-                         "the same address", "warning")
-    allow_print = data.get("print", False)
-    if isinstance(allow_print, bool):
-        values["print"] = allow_print
-    else:
-        manifest.add("kiosk", f"kiosk print should be true or false, not {allow_print!r}")
-    stored = data.get("operator_passphrase") or ""
-    if stored and (not isinstance(stored, str) or passphrase.parse(stored) is None):
-        manifest.add("kiosk", "kiosk operator_passphrase is not a hash made by "
-                     "'health-guide kiosk-passphrase' (never write the passphrase itself); "
-                     "the kiosk cannot be closed from the screen")
-    elif stored:
-        values["operator_passphrase"] = stored
-    return KioskSettings(**values)
-
-
-def _kiosk_numbers(manifest: Fields, data: dict[str, Any]) -> dict[str, int]:
-    defaults = KioskSettings()
-    values = {}
-    for key, (low, high) in _KIOSK_LIMITS.items():
-        value = data.get(key, getattr(defaults, key))
-        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-            values[key] = value
-        else:
-            manifest.add("kiosk", f"kiosk {key} should be a whole number from {low} to {high}, "
-                         f"not {value!r}")
-    if values.get("warning_seconds", 0) >= values.get("idle_seconds", defaults.idle_seconds):
-        manifest.add("kiosk", "kiosk warning_seconds should be shorter than idle_seconds")
-        values.pop("warning_seconds")
-    return values
 
 
 def _accent(manifest: Fields) -> str:

@@ -7,7 +7,7 @@ import string
 from collections.abc import Mapping
 from pathlib import Path
 
-from guide.content import Collector, Fields, load_yaml, read_text
+from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.model import Article
 from guide.stop_words import normalise, stop_words_for
 from guide.synonyms import Concept, Synonyms, name_key

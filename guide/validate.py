@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guide.content import ARTICLES_DIR, SECTION_FILE, Collector, scan_body
+from guide.content import ARTICLES_DIR, SECTION_FILE, scan_body
+from guide.fields import Collector
 from guide.glossary import GLOSSARY_ID
 from guide.links import article_link_target, is_external, resolve_relative, split_fragment
 from guide.locations import UnsafePathError, resolve_inside
