@@ -13,7 +13,7 @@ from typing import Any
 from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
 from guide.locations import UnsafePathError, resolve_inside
-from guide.manifest import kiosk_settings
+from guide.manifest import check_keys, kiosk_settings, read_edition
 from guide.model import (
     DEFAULT_ORDER,
     Article,
@@ -395,13 +395,15 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
         first = next(n for n in tree.walk() if isinstance(n, Article))
         manifest.add("home", f"home article '{home}' does not exist; using '{first.id}'")
         home = first.id
+    check_keys(manifest)
+    title = manifest.text("title") or humanise(root.name)
     pack = Pack(
         root=root,
-        title=manifest.text("title") or humanise(root.name),
+        title=title,
         publisher=manifest.text("publisher"),
         language=manifest.text("language") or "en",
         home=home,
-        contact=manifest.text("contact"),
+        edition=read_edition(manifest, root, title, articles),
         accent=_accent(manifest),
         disclaimer=_load_disclaimer(root, manifest, problems),
         outline=Outline.from_tree(tree),

@@ -1,14 +1,133 @@
-"""The parts of ``guide.yml`` that describe how the app runs: the kiosk section."""
+"""``guide.yml`` beyond the content: its keys, the edition's identity and branding, the kiosk.
+
+The manifest is checked against the keys below: an unknown key is reported with the nearest
+known one, so ``acent:`` or ``app-name:`` is never silently ignored.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import fields as dataclass_fields
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from guide import passphrase
+from guide.edition import DEFAULT_APP_NAME, ID_PATTERN, Contact, Edition, derive_id
 from guide.fields import Fields
+from guide.locations import UnsafePathError, resolve_inside
 from guide.modes import KioskSettings
+
+KNOWN_KEYS = {
+    "id": "the edition's id, e.g. org.example.lupus-guide (settings are kept per id)",
+    "version": "the edition's version, e.g. 2026.1",
+    "title": "the guide's title",
+    "app_name": "the app's name in the title bar, menus and taskbar",
+    "publisher": "who is responsible for the content",
+    "language": "the content's language code, e.g. en",
+    "home": "the article opened first",
+    "disclaimer": "file and version of the disclaimer",
+    "contact": "email, phone, web, hours (and note)",
+    "about": "Markdown about the group, for the About box",
+    "help_now": "article id of a 'Get help now' page",
+    "icon": "SVG or PNG file for the app's icon",
+    "logo": "SVG, PNG or JPEG for the home page and handouts",
+    "accent": "a colour like #2f6f8f",
+    "facts": "the quick facts file",
+    "glossary": "the glossary file",
+    "kiosk": "settings for health-guide --kiosk",
+}
+CONTACT_KEYS = ("email", "phone", "web", "hours", "note")
+ICON_SUFFIXES = (".svg", ".png")
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def check_keys(manifest: Fields) -> None:
+    """Warn about keys the app does not know, naming the nearest known one."""
+    for key in manifest.data:
+        if key not in KNOWN_KEYS:
+            manifest.add(str(key), _unknown(str(key), KNOWN_KEYS), "warning")
+
+
+def _unknown(key: str, known: Collection[str]) -> str:
+    near = difflib.get_close_matches(key.replace("-", "_").lower(), list(known), n=1,
+                                     cutoff=0.6)
+    hint = f"; did you mean '{near[0]}'?" if near else f" (known: {', '.join(sorted(known))})"
+    return f"unknown key '{key}' is ignored{hint}"
+
+
+def read_edition(manifest: Fields, root: Path, title: str, articles: Collection[str],
+                 ) -> Edition:
+    """The edition's identity and branding; mistakes are reported and defaults used."""
+    pack_id = manifest.text("id")
+    if not pack_id:
+        pack_id = derive_id(title)
+        manifest.add("title", f"no 'id': using '{pack_id}'. Add a line such as 'id: "
+                     f"org.example.{pack_id}' so this edition keeps its readers' settings "
+                     "if its title changes", "warning")
+    elif not ID_PATTERN.fullmatch(pack_id):
+        derived = derive_id(pack_id)
+        manifest.add("id", f"id {pack_id!r} should be lower-case letters and digits with dots "
+                     f"or hyphens (like org.example.lupus-guide); using '{derived}'")
+        pack_id = derived
+    help_now = manifest.text("help_now")
+    if help_now and help_now not in articles:
+        manifest.add("help_now", f"help_now article '{help_now}' does not exist")
+        help_now = ""
+    return Edition(
+        id=pack_id,
+        version=manifest.text("version"),
+        app_name=manifest.text("app_name") or DEFAULT_APP_NAME,
+        icon=_pack_file(manifest, root, "icon", ICON_SUFFIXES),
+        logo=_pack_file(manifest, root, "logo", LOGO_SUFFIXES),
+        about=manifest.text("about"),
+        contact=_contact(manifest),
+        help_now=help_now,
+    )
+
+
+def _pack_file(manifest: Fields, root: Path, key: str, suffixes: tuple[str, ...]) -> str:
+    name = manifest.text(key)
+    if not name:
+        return ""
+    if not name.lower().endswith(suffixes):
+        kinds = " or ".join(suffix[1:].upper() for suffix in suffixes)
+        manifest.add(key, f"{key} '{name}' should be a {kinds} file")
+        return ""
+    try:
+        path = resolve_inside(root, name)
+    except UnsafePathError:
+        manifest.add(key, f"{key} '{name}' is outside the pack")
+        return ""
+    if not path.is_file():
+        manifest.add(key, f"{key} file '{name}' does not exist")
+        return ""
+    return PurePosixPath(name.replace("\\", "/")).as_posix()
+
+
+def _contact(manifest: Fields) -> Contact:
+    value = manifest.data.get("contact")
+    if value is None:
+        return Contact()
+    if isinstance(value, str):
+        return Contact(note=value.strip())
+    if not isinstance(value, dict):
+        manifest.add("contact", "'contact' should be text or a section with email, phone, web, "
+                     "hours")
+        return Contact()
+    for key in value:
+        if key not in CONTACT_KEYS:
+            manifest.add("contact", "contact: " + _unknown(str(key), CONTACT_KEYS), "warning")
+    parts = {key: manifest.text("contact", value[key]) if value.get(key) is not None else ""
+             for key in CONTACT_KEYS}
+    if parts["email"] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", parts["email"]):
+        manifest.add("contact", f"contact email {parts['email']!r} is not an e-mail address")
+        parts["email"] = ""
+    if parts["web"] and not re.match(r"https?://[^\s/]+", parts["web"]):
+        manifest.add("contact", f"contact web {parts['web']!r} should start with https://")
+        parts["web"] = ""
+    return Contact(**parts)
 
 _KIOSK_LIMITS = {"idle_seconds": (10, 3600), "warning_seconds": (3, 120),
                  "text_scale": (80, 250)}

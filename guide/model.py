@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from guide.edition import Edition
 from guide.glossary import Glossary
 from guide.modes import KioskSettings
 from guide.synonyms import Synonyms
@@ -172,7 +173,7 @@ class Pack:
     publisher: str
     language: str
     home: str
-    contact: str
+    edition: Edition
     accent: str
     disclaimer: Disclaimer
     outline: Outline

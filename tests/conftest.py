@@ -18,6 +18,7 @@ from guide.locations import bundled_dir
 from guide.model import Pack
 
 MANIFEST = """\
+id: org.example.test-guide
 title: Test Guide
 publisher: Test Publisher
 language: en

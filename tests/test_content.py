@@ -263,7 +263,7 @@ def test_kiosk_section_mistakes_are_reported_and_defaults_used(
     ]
     for message in expected:
         assert any(message in line for line in found), message
-    assert all(line.startswith("guide.yml:9:") for line in found)  # the "kiosk:" line
+    assert all(line.startswith("guide.yml:10:") for line in found)  # the "kiosk:" line
     assert pack.kiosk == KioskSettings()
     assert "my secret words" not in repr(pack.kiosk)
 

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             f"<h3>Health Guide {escape(__version__)}</h3>",
             f"<p><b>{escape(pack.title)}</b><br>Published by {escape(pack.publisher)}</p>"
             if pack.publisher else f"<p><b>{escape(pack.title)}</b></p>",
-            f"<p>{escape(pack.contact)}</p>" if pack.contact else "",
+            f"<p>{escape(pack.edition.contact.note)}</p>" if pack.edition.contact.note else "",
             (f"<p>{len(pack.articles)} articles. Everything works offline; Health Guide never "
              "connects to the internet and collects nothing about you.</p>"),
         ]
