@@ -70,8 +70,8 @@ def test_a_pack_without_an_id_gets_one_from_its_title_with_a_warning(
     ("help_now: nowhere\n", "error: help_now article 'nowhere' does not exist"),
     ("contact:\n  email: not-an-address\n", "error: contact email 'not-an-address' is not"),
     ("contact:\n  web: example.org\n", "error: contact web 'example.org' should start with"),
-    ("contact:\n  emial: a@b.org\n", "warning: contact: unknown key 'emial' is ignored; "
-                                       "did you mean 'email'?"),
+    ("contact:\n  emial: a@b.org\n",
+     "warning: contact: unknown key 'emial' is ignored; did you mean 'email'?"),
 ])
 def test_mistakes_in_the_manifest_are_named(make_pack: Callable[..., Path], lines: str,
                                             message: str) -> None:
