@@ -28,6 +28,7 @@ from guide.model import (
 )
 from guide.outline import Outline
 from guide.readability import measure, reading_text
+from guide.synonyms_file import load_synonyms
 
 MANIFEST = "guide.yml"
 ARTICLES_DIR = "articles"
@@ -360,7 +361,6 @@ def load_pack(root: Path, today: dt.date | None = None) -> Pack:
 
     ``today`` is the date review deadlines are checked against (default: today).
     """
-    from guide.synonyms_file import load_synonyms  # noqa: PLC0415 - it imports this module
     from guide.validate import check_pack  # noqa: PLC0415 - validate imports this module
 
     data, manifest_text = _load_manifest(root)
