@@ -1,8 +1,10 @@
 """Measure typing and article switching inside one running app (run by benchmarks/harness.py).
 
 Usage: python benchmarks/interaction.py PACK_DIR --rounds N --query fibromyalgia
+                                       [--question "my husband doesn't understand"]
 
-Prints one JSON object: per-letter keystroke-to-results-painted times, and article switch
+Prints one JSON object: per-letter keystroke-to-results-painted times (for the query, and for
+a question in plain words if given), and article switch
 times (tree selection to article painted) for a typical and for the longest article, both
 the first time (rendered from Markdown) and again (from the page cache).
 """
@@ -99,6 +101,7 @@ def main() -> int:
     parser.add_argument("pack", type=Path)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--query", default="fibromyalgia")
+    parser.add_argument("--question", default="", help="also time typing this question")
     args = parser.parse_args()
     app = ensure_application()
     cache = PackCache(args.pack, user_cache_dir())
@@ -133,6 +136,9 @@ def main() -> int:
         "longest_words": len(pack.articles[longest].body.split()),
         "typical_words": statistics.median(len(pack.articles[i].body.split()) for i in typical),
     }
+    if args.question:
+        report["question"], report["question_full"] = typing(app, window, args.question,
+                                                             args.rounds)
     print(json.dumps(report))
     window.close()
     return 0

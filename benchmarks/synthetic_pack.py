@@ -4,7 +4,7 @@ Usage: python benchmarks/synthetic_pack.py N OUT_DIR [--seed S]
 
 Articles get realistic sizes (600-1,500 words), front matter, headings, lists, call-outs,
 links to other articles and a vocabulary drawn from the default guide, spread over sections of
-about 500 articles. The default pack's disclaimer, facts and glossary are copied over.
+about 500 articles. The default pack's disclaimer, facts, glossary and synonyms are copied over.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def article(rng: random.Random, words: list[str], number: int, ids: list[str],
         "sources:\n  - title: Synthetic source one\n    publisher: Benchmarks\n"
         "  - title: Synthetic source two\n    publisher: Benchmarks\n"
         f"related: [{related}]\n"
-        f"also_called: [{rng.choice(words)}]\n"
+        f"also_called: [\"{rng.choice(words)}\"]\n"  # quoted: a bare "No" would be false
         "---\n\n" + "\n\n".join(parts) + "\n"
     ).replace("../" + section + "/", "")
 
@@ -80,7 +80,7 @@ def generate(count: int, out: Path, seed: int = 1) -> Path:
     if out.exists():
         shutil.rmtree(out)
     (out / "articles").mkdir(parents=True)
-    for name in ("disclaimer.md", "facts.yml", "glossary.yml"):
+    for name in ("disclaimer.md", "facts.yml", "glossary.yml", "synonyms.yml"):
         if (CONTENT / name).exists():
             shutil.copy(CONTENT / name, out / name)
     (out / "guide.yml").write_text(
