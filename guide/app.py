@@ -22,7 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(
         prog="health-guide",
-        description="An offline guide to fibromyalgia and chronic pain.",
+        description="An offline health guide: articles, quick facts and a glossary from a "
+                    "content pack, for reading, a waiting-room kiosk, or a support group's own "
+                    "edition.",
         epilog="To check a content pack for problems: health-guide check [DIR] "
                "(see health-guide check --help).",
     )
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     policy = choose_policy(pack, kiosk=args.kiosk, idle_seconds=args.idle_seconds)
     if not policy.can_quit and not passphrase.parse(policy.operator_passphrase):
         print("health-guide: kiosk: no operator_passphrase in the pack's kiosk settings, so "
-              "only the operating system can close Health Guide (see README, Kiosk).",
+              "only the operating system can close the kiosk (see README, Kiosk).",
               file=sys.stderr)
     from guide.ui.application import run  # noqa: PLC0415 - keep --help/--version free of Qt
 

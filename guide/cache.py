@@ -15,19 +15,26 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__
 from guide.atomic import write_atomically
+from guide.edition import ID_PATTERN
 from guide.model import Pack
 from guide.store import ArticleStore
 
 CACHE_FORMAT = 6  # bump whenever parsing or rendering output changes
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
+FORGET_AFTER_DAYS = 90
+"""Caches of packs not opened for this long are removed."""
+_ID_LINE = re.compile(r"^id:\s*[\"']?([^\s\"'#]+)", re.MULTILINE)
+_OLD_PATH_KEY = re.compile(r"[0-9a-f]{16}")  # cache folders of versions before editions
 CHECK_BEFORE_USE_LIMIT = 2000
 """Packs with at most this many files are checked for changes before the cache is used."""
 
@@ -47,6 +54,23 @@ def user_cache_dir() -> Path | None:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "health-guide"
+
+
+def cache_key(root: Path) -> str:
+    """The cache folder's name for a pack: its edition id.
+
+    Every copy of one edition (a moved folder, a bundle unpacked somewhere new) shares one
+    cache instead of leaving a new folder each time. Packs without an id fall back to a hash
+    of their location.
+    """
+    try:
+        head = (root / "guide.yml").read_text(encoding="utf-8-sig", errors="replace")[:4096]
+    except OSError:
+        head = ""
+    match = _ID_LINE.search(head)
+    if match and ID_PATTERN.fullmatch(match.group(1)):
+        return match.group(1)
+    return "path-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
 def pack_fingerprint(root: Path) -> tuple[str, int]:
@@ -75,8 +99,8 @@ class PackCache:
         self.fingerprint = ""
         self.checked = folder is None
         """False while a large pack's cache has been used without checking it is current."""
-        pack_key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        self._pack_dir = folder / pack_key if folder is not None else None
+        self._folder = folder
+        self._pack_dir = folder / cache_key(root) if folder is not None else None
 
     @property
     def _page_dir(self) -> Path | None:
@@ -102,6 +126,7 @@ class PackCache:
             write_atomically(self._pack_dir / "snapshot.pickle",
                           pickle.dumps((self.fingerprint, count, snapshot), protocol=5))
             self._forget_other_versions()
+            self._forget_old_folders()
         return pack
 
     def _load_snapshot(self) -> Pack | None:
@@ -141,6 +166,21 @@ class PackCache:
         assert self._pack_dir is not None
         for entry in self._pack_dir.iterdir():
             if entry.is_dir() and entry.name != self.fingerprint:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _forget_old_folders(self) -> None:
+        """Remove caches of packs not opened for a long time, and old path-named folders."""
+        assert self._folder is not None
+        assert self._pack_dir is not None
+        cutoff = time.time() - FORGET_AFTER_DAYS * 86400
+        for entry in self._folder.iterdir():
+            if not entry.is_dir() or entry == self._pack_dir:
+                continue
+            try:
+                stale = (entry / "snapshot.pickle").stat().st_mtime < cutoff
+            except OSError:
+                stale = True  # no snapshot: an interrupted or old-format cache
+            if stale or _OLD_PATH_KEY.fullmatch(entry.name):
                 shutil.rmtree(entry, ignore_errors=True)
 
     def page(self, key: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from guide.colours import DEFAULT_ACCENT
 from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
 from guide.locations import UnsafePathError, resolve_inside
@@ -36,7 +37,6 @@ SECTION_FILE = "_section.yml"
 DEFAULT_FACTS_FILE = "facts.yml"
 DEFAULT_GLOSSARY_FILE = "glossary.yml"
 REQUIRED_FIELDS = ("title", "summary", "last_reviewed", "status", "sources")
-DEFAULT_ACCENT = "#2f6f8f"
 
 FALLBACK_DISCLAIMER = (
     "This guide gives general health information only. It is not medical advice and does "

@@ -18,7 +18,12 @@ PACK_SCHEME = "pack"
 FACTS_PAGE = "guide:facts"
 """Location of the generated page listing every quick fact."""
 
-EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+EXTERNAL_MARK = "\u00a0\u2197"  # a non-breaking space and a north-east arrow after web links
+
+CONTACT_PAGE = "guide:contact"
+"""Location of the generated page about the edition: who made it and how to reach them."""
+GENERATED_PAGES = frozenset({FACTS_PAGE, CONTACT_PAGE})
 
 
 def split_fragment(href: str) -> tuple[str, str]:
@@ -124,8 +129,8 @@ def route_link(href: str, policy: LinkPolicy) -> LinkDecision:
         if policy.term_popups and path == GLOSSARY_ID and fragment:
             return LinkDecision(LinkAction.SHOW_TERM, path, fragment)
         return LinkDecision(LinkAction.OPEN_LOCATION, path, fragment)
-    if href == FACTS_PAGE:
-        return LinkDecision(LinkAction.OPEN_LOCATION, FACTS_PAGE)
+    if href in GENERATED_PAGES:
+        return LinkDecision(LinkAction.OPEN_LOCATION, href)
     if scheme in EXTERNAL_SCHEMES:
         return LinkDecision(_EXTERNAL_ACTIONS[policy.external], href)
     return LinkDecision(LinkAction.IGNORE, href)

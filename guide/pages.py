@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.cache import PackCache
-from guide.links import ARTICLE_SCHEME, FACTS_PAGE
+from guide.links import ARTICLE_SCHEME, CONTACT_PAGE, GENERATED_PAGES
 from guide.model import Pack
 
 if TYPE_CHECKING:
@@ -42,13 +42,17 @@ class PageSource:
         """The page for ``location``; unknown locations get a "not found" page."""
         if location in self._pages:
             return self._pages[location]
-        if location != FACTS_PAGE and location not in self.pack.articles:
+        if location not in GENERATED_PAGES and location not in self.pack.articles:
             return self._not_found(location)
         html = self._cache.page(location) if self._cache else None
         if html is None:
             article = self.pack.articles.get(location)
-            html = (self.renderer.facts_html() if article is None
-                    else self.renderer.article_html(article))
+            if article is not None:
+                html = self.renderer.article_html(article)
+            elif location == CONTACT_PAGE:
+                html = self.renderer.contact_html()
+            else:
+                html = self.renderer.facts_html()
             if self._cache:
                 self._cache.store_page(location, html)
         self._pages[location] = html

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -11,6 +13,26 @@ from typing import Any, Protocol
 from guide.atomic import write_atomically
 
 SETTINGS_FILE = "settings.json"
+DATA_DIR_ENV = "HEALTH_GUIDE_DATA_DIR"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for readers' settings (``$HEALTH_GUIDE_DATA_DIR`` overrides it)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "health-guide"
+
+
+def edition_profile_dir(edition_id: str) -> Path:
+    """Where one edition keeps its readers' settings: editions never share a disclaimer."""
+    return user_data_dir() / "editions" / edition_id
 
 
 @dataclass
@@ -76,7 +98,7 @@ class JsonFileBackend:
             return Settings(), ""
         except OSError as exc:
             return Settings(), (f"Your saved settings could not be read ({exc.strerror}); "
-                                "Health Guide started with default settings.")
+                                "the guide started with default settings.")
         try:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
@@ -84,7 +106,7 @@ class JsonFileBackend:
         except (UnicodeDecodeError, json.JSONDecodeError, TypeError):
             backup = self._keep_corrupt_copy()
             kept = f" A copy of the damaged file was kept at {backup}." if backup else ""
-            return Settings(), ("Your saved settings were damaged, so Health Guide started "
+            return Settings(), ("Your saved settings were damaged, so the guide started "
                                 f"with default settings.{kept}")
         return Settings.from_json(data), ""
 
@@ -104,7 +126,7 @@ class JsonFileBackend:
             write_atomically(self.path, text.encode("utf-8"), durable=True)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            return (f"Health Guide cannot save your settings in {self.folder} ({reason}). "
+            return (f"The guide cannot save your settings in {self.folder} ({reason}). "
                     "Your choices last until you close the app.")
         return ""
 

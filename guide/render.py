@@ -15,9 +15,11 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from guide.content import ARTICLES_DIR
+from guide.edition_pages import contact_html, logo_html
 from guide.glossary import GLOSSARY_ID, Glossary
 from guide.links import (
     ARTICLE_SCHEME,
+    EXTERNAL_MARK,
     FACTS_PAGE,
     PACK_SCHEME,
     article_link_target,
@@ -29,7 +31,6 @@ from guide.locations import UnsafePathError, resolve_inside
 from guide.model import Article, Fact, Pack, Source, slugify
 
 DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"
-EXTERNAL_MARK = "\u00a0\u2197"  # a non-breaking space and a north-east arrow
 TOC_MIN_HEADINGS = 4
 """Articles with at least this many ``##`` headings get an "On this page" list."""
 
@@ -275,7 +276,8 @@ class Renderer:
         """The whole page for an article: header, contents, body, sources, related."""
         if article.error:
             return self.error_html(article)
-        parts = [_header_html(article)]
+        parts = [logo_html(self.pack) if article.id == self.pack.home else "",
+                 _header_html(article)]
         if article.evidence:
             parts.append(
                 f'<p class="evidence"><b>How strong is the evidence?</b> '
@@ -308,12 +310,16 @@ class Renderer:
         items = "\n".join(f"<li>{_fact_html(fact)}</li>" for fact in self.pack.facts)
         return (
             "<h1>Quick facts</h1>"
-            '<p class="summary">Short facts about fibromyalgia and chronic pain, each with the '
+            '<p class="summary">Short facts from this guide, each with the '
             "source it comes from.</p>"
             f'<ul class="facts">{items}</ul>'
             if items
             else "<h1>Quick facts</h1><p>This guide has no quick facts.</p>"
         )
+
+    def contact_html(self) -> str:
+        """The "About and contact" page of the edition."""
+        return contact_html(self.pack, self.markdown_to_html)
 
     def disclaimer_html(self) -> str:
         """The pack's disclaimer as HTML."""

@@ -137,7 +137,7 @@ def test_kiosk_without_a_passphrase_says_only_the_system_can_close_it(
     monkeypatch.setattr(application, "run", run)
     assert main(["--kiosk", "--idle-seconds", "40"]) == 0
     err = capsys.readouterr().err
-    assert "only the operating system can close Health Guide" in err
+    assert "only the operating system can close the kiosk" in err
     policy = runs[0]["policy"]
     assert isinstance(policy, ModePolicy)
     assert policy.idle_seconds == 40

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from guide.cache import CACHE_DIR_ENV, PackCache, pack_fingerprint, user_cache_dir
+from guide.cache import (
+    CACHE_DIR_ENV,
+    FORGET_AFTER_DAYS,
+    PackCache,
+    cache_key,
+    pack_fingerprint,
+    user_cache_dir,
+)
 from guide.content import load_pack
 from guide.links import FACTS_PAGE
 from guide.pages import PageSource
@@ -127,3 +135,38 @@ def test_large_packs_are_checked_after_start(make_pack: Callable[..., Path], tmp
     fresh = PackCache(root, tmp_path / "cache").load().article("living/pacing")
     assert fresh is not None
     assert "Go very slowly." in fresh.body, "the next launch reads the files again"
+
+
+def test_one_cache_folder_per_edition_wherever_the_pack_lies(
+        make_pack: Callable[..., Path], tmp_path: Path) -> None:
+    cache_root = tmp_path / "cache"
+    first = make_pack()
+    PackCache(first, cache_root).load()
+    moved = first.rename(tmp_path / "moved-pack")  # like a bundle unpacked somewhere new
+    PackCache(moved, cache_root).load()
+    assert [entry.name for entry in cache_root.iterdir()] == ["org.example.test-guide"]
+
+
+def test_old_and_stale_cache_folders_are_removed(make_pack: Callable[..., Path],
+                                                 tmp_path: Path) -> None:
+    cache_root = tmp_path / "cache"
+    old_style = cache_root / "0123456789abcdef"  # named after a path, before editions
+    stale = cache_root / "org.example.gone"
+    recent = cache_root / "org.example.other"
+    for folder in (old_style, stale, recent):
+        folder.mkdir(parents=True)
+        (folder / "snapshot.pickle").write_bytes(b"x")
+    long_ago = time.time() - (FORGET_AFTER_DAYS + 1) * 86400
+    os.utime(stale / "snapshot.pickle", (long_ago, long_ago))
+    PackCache(make_pack(), cache_root).load()
+    assert sorted(entry.name for entry in cache_root.iterdir()) == [
+        "org.example.other", "org.example.test-guide"]
+
+
+def test_a_pack_without_an_id_is_cached_by_its_location(tmp_path: Path) -> None:
+    (tmp_path / "guide.yml").write_text("title: No id\n")
+    assert cache_key(tmp_path).startswith("path-")
+    (tmp_path / "guide.yml").write_text("# comment\nid: org.example.x  # the id\n")
+    assert cache_key(tmp_path) == "org.example.x"
+    (tmp_path / "guide.yml").write_text("id: ../../escape\n")
+    assert cache_key(tmp_path).startswith("path-")

@@ -7,18 +7,19 @@ import threading
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QEventLoop, QStandardPaths, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from guide import __version__
 from guide.cache import PackCache
+from guide.colours import Colours
 from guide.links import FACTS_PAGE
 from guide.locations import bundled_dir
 from guide.model import Pack
 from guide.modes import ModePolicy
 from guide.pages import PageSource
-from guide.profile import Backend, JsonFileBackend, MemoryBackend, Profile
+from guide.profile import JsonFileBackend, MemoryBackend, Profile, edition_profile_dir
 from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
 from guide.ui.theme import apply_to_application
@@ -50,6 +51,20 @@ def apply_style(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
+
+
+def brand_application(pack: Pack) -> None:
+    """Give the application the edition's name, icon and colours (taskbar, window class)."""
+    app = ensure_application()
+    edition = pack.edition
+    QGuiApplication.setApplicationName(edition.app_name)
+    QGuiApplication.setApplicationVersion(edition.version or __version__)
+    QGuiApplication.setDesktopFileName(edition.slug)
+    if edition.icon:
+        icon = QIcon(str(pack.root / edition.icon))
+        if not icon.isNull():
+            app.setWindowIcon(icon)
+    apply_to_application(app, Colours.light(pack.accent))
 
 
 def load_with_progress(cache: PackCache) -> Pack:
@@ -89,10 +104,15 @@ def load_with_progress(cache: PackCache) -> Pack:
     return pack
 
 
-def default_profile_dir() -> Path:
-    """The platform's per-user app-data folder for Health Guide."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".health-guide"
+def open_profile(pack: Pack, policy: ModePolicy, profile_dir: Path | None = None) -> Profile:
+    """The reader's settings for this edition: in memory, in ``profile_dir``, or its own folder.
+
+    Each edition has its own folder, so two editions never share settings or a disclaimer
+    acceptance.
+    """
+    if not policy.remembers_reader:
+        return Profile(MemoryBackend())
+    return Profile(JsonFileBackend(profile_dir or edition_profile_dir(pack.edition.id)))
 
 
 def start(pack: Pack, profile: Profile, open_article: str = "",
@@ -106,6 +126,7 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
     """
     pages = pages or PageSource(pack)
     policy = policy or ModePolicy.laptop()
+    brand_application(pack)
     if policy.starts_over:
         return _start_for_each_reader(pack, profile, pages, policy)
     if profile.accepted_disclaimer() != pack.disclaimer.version:
@@ -152,9 +173,8 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
         return 2
     policy = policy or ModePolicy.laptop()
     app = ensure_application()
-    backend: Backend = (JsonFileBackend(profile_dir or default_profile_dir())
-                        if policy.remembers_reader else MemoryBackend())
-    window = start(pack, Profile(backend), open_article, PageSource(pack, cache), policy)
+    window = start(pack, open_profile(pack, policy, profile_dir), open_article,
+                   PageSource(pack, cache), policy)
     if window is None:
         return 0
     if cache is not None and not cache.checked:

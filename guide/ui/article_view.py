@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, QUrl, Si
 from PySide6.QtGui import QColor, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from guide.colours import Colours
 from guide.glossary import GLOSSARY_ID
 from guide.links import ARTICLE_SCHEME, PACK_SCHEME, LinkAction, LinkPolicy, route_link
 from guide.locations import UnsafePathError, resolve_inside
@@ -20,18 +21,19 @@ READABLE_COLUMNS = 72
 """Widest line of body text, in average character widths, before margins grow."""
 
 ARTICLE_CSS = """
-body {{ color: #1f2a33; }}
-h1 {{ color: {accent}; font-size: 165%; font-weight: 600; margin-bottom: 4px; }}
-h2 {{ color: {accent}; font-size: 130%; font-weight: 600; margin-top: 22px; margin-bottom: 6px; }}
-h3 {{ color: #1f2a33; font-size: 112%; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
+body {{ color: {c.ink}; }}
+h1 {{ color: {c.heading}; font-size: 165%; font-weight: 600; margin-bottom: 4px; }}
+h2 {{ color: {c.heading}; font-size: 130%; font-weight: 600; margin-top: 22px;
+      margin-bottom: 6px; }}
+h3 {{ color: {c.ink}; font-size: 112%; font-weight: 600; margin-top: 16px; margin-bottom: 4px; }}
 p, li {{ line-height: 145%; }}
 p {{ margin-top: 6px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}
-a {{ color: {accent}; }}
-a.external {{ color: #4b5d6b; }}
-a.term {{ color: #1c4f68; background-color: #eaf3f7; text-decoration: none; }}
+a {{ color: {c.link}; }}
+a.external {{ color: {c.external_link}; }}
+a.term {{ color: {c.term_ink}; background-color: {c.term_paper}; text-decoration: none; }}
 .summary {{ font-size: 112%; color: #3b4a55; margin-bottom: 6px; }}
-.meta {{ color: #56636d; font-size: 92%; }}
+.meta {{ color: {c.muted}; font-size: 92%; }}
 .badge-draft {{ background-color: #fdf1d8; color: #6b4a00; font-weight: 600; }}
 .badge-reviewed {{ background-color: #e3f1e6; color: #1f5130; font-weight: 600; }}
 .evidence {{ color: #3b4a55; }}
@@ -42,12 +44,17 @@ table.callout {{ margin-top: 10px; margin-bottom: 12px; }}
 li.toc {{ margin-bottom: 0px; line-height: 120%; }}
 p.letters {{ font-size: 115%; line-height: 160%; }}
 .broken {{ color: #8a2c24; background-color: #fbeceb; }}
-.source {{ color: #56636d; }}
+.source {{ color: {c.muted}; }}
 table {{ border-color: #c9d3da; }}
 th {{ background-color: #eef2f5; text-align: left; }}
 blockquote {{ color: #3b4a55; margin-left: 18px; }}
 code {{ font-family: monospace; }}
 """
+
+
+def article_css(colours: Colours) -> str:
+    """The style sheet of rendered pages, in the edition's colours."""
+    return ARTICLE_CSS.format(c=colours)
 
 
 class _FirstPaintWatcher(QObject):
@@ -84,7 +91,7 @@ class ArticleView(QTextBrowser):
     term_requested = Signal(str)
     term_highlighted = Signal(str)
 
-    def __init__(self, pack_root: Path, accent: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pack_root: Path, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName("Article")
@@ -94,7 +101,8 @@ class ArticleView(QTextBrowser):
         self._side_margin = 0
         self._adjusting = False
         self._pack_root = pack_root
-        self.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
+        self._match = QColor(colours.match)
+        self.document().setDefaultStyleSheet(article_css(colours))
         self.document().setDocumentMargin(24)
         self.setFrameShape(QFrame.Shape.NoFrame)
         palette = self.palette()  # the side margins show the widget, not the page: match them
@@ -133,7 +141,7 @@ class ArticleView(QTextBrowser):
             while not cursor.isNull():
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
-                selection.format.setBackground(QColor("#fbe7a1"))
+                selection.format.setBackground(self._match)
                 selections.append(selection)
                 cursor = document.find(expression, cursor)
         self.setExtraSelections(selections)

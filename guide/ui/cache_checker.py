@@ -6,8 +6,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from guide.cache import PackCache
 
-STALE_NOTICE = ("This guide's files have changed since Health Guide last read them. Close and "
-                "reopen Health Guide to see the changes.")
+STALE_NOTICE = ("This guide's files have changed since it was last opened. Close it and open "
+                "it again to see the changes.")
 
 
 class CacheChecker(QThread):

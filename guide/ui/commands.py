@@ -57,7 +57,13 @@ class Commands(QObject):
         self.find_previous = self._make("Find &previous", "findPreviousAction",
                                         _keys(Key.FindPrevious))
         self.disclaimer = self._make("Medical &disclaimer", "disclaimerAction", [])
-        self.about = self._make("&About Health Guide", "aboutAction", [])
+        self.about = self._make("&About", "aboutAction", [])
+        self.contact = self._make("&Contact and about this guide", "contactAction", [],
+                                  ("help-contents", Pixmap.SP_MessageBoxInformation),
+                                  "Who made this guide, and how to reach them")
+        self.help_now = self._make("Get help &now", "helpNowAction", [],
+                                   ("dialog-warning", Pixmap.SP_MessageBoxWarning),
+                                   "Who to call when you need help now")
         self.start_over = self._make("Start &over", "startOverAction", [],
                                      ("view-refresh", Pixmap.SP_BrowserReload),
                                      "Start again from the home page for the next reader")
@@ -67,7 +73,8 @@ class Commands(QObject):
         # short labels for toolbar buttons with their text under the icon
         for action, short in ((self.search, "Search"), (self.larger_text, "A+"),
                               (self.smaller_text, "A\u2212"), (self.take_home, "Take home"),
-                              (self.start_over, "Start over"), (self.print, "Print")):
+                              (self.start_over, "Start over"), (self.print, "Print"),
+                              (self.help_now, "Get help now")):
             action.setIconText(short)
 
     def _make(self, text: str, name: str, shortcuts: list[QKeySequence],

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.ui.article_view import ARTICLE_CSS
+from guide.colours import DEFAULT_ACCENT, Colours
+from guide.ui.article_view import article_css
 
 
 class DisclaimerDialog(QDialog):
     """Shows the pack's disclaimer. Use :meth:`ask` or :meth:`show_read_only`."""
 
-    def __init__(self, html: str, pack_title: str, *, read_only: bool, accent: str = "#2f6f8f",
+    def __init__(self, html: str, pack_title: str, *, read_only: bool, accent: str = DEFAULT_ACCENT,
                  decline_label: str = "Quit", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("disclaimerDialog")
@@ -31,7 +32,7 @@ class DisclaimerDialog(QDialog):
         text.setAccessibleName("Disclaimer text")
         text.setOpenLinks(False)
         text.document().setDocumentMargin(16)
-        text.document().setDefaultStyleSheet(ARTICLE_CSS.format(accent=accent))
+        text.document().setDefaultStyleSheet(article_css(Colours.light(accent)))
         text.setHtml(html)
         buttons = QDialogButtonBox()
         self.accept_button: QPushButton | None = None
@@ -53,7 +54,7 @@ class DisclaimerDialog(QDialog):
             self.decline_button.setObjectName("disclaimerDecline")
             self.decline_button.setAccessibleName(decline_label)
             self.decline_button.setAccessibleDescription(
-                "Close Health Guide without accepting" if decline_label == "Quit"
+                "Close the guide without accepting" if decline_label == "Quit"
                 else "Do not accept now")
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
@@ -69,14 +70,14 @@ class DisclaimerDialog(QDialog):
         (self.accept_button or text).setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
-    def ask(cls, html: str, pack_title: str, accent: str = "#2f6f8f",
+    def ask(cls, html: str, pack_title: str, accent: str = DEFAULT_ACCENT,
             parent: QWidget | None = None) -> bool:
         """Show the disclaimer modally; True if the reader accepted it."""
         dialog = cls(html, pack_title, read_only=False, accent=accent, parent=parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     @classmethod
-    def show_read_only(cls, html: str, pack_title: str, accent: str = "#2f6f8f",
+    def show_read_only(cls, html: str, pack_title: str, accent: str = DEFAULT_ACCENT,
                        parent: QWidget | None = None) -> None:
         """Show the disclaimer again, with only a Close button."""
         cls(html, pack_title, read_only=True, accent=accent, parent=parent).exec()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.colours import Colours
 from guide.glossary import Term
 from guide.model import Article, Fact, Pack
 from guide.ui import theme
@@ -53,8 +54,10 @@ class FactsPanel(QScrollArea):
     anchor_requested = Signal(str)
     facts_page_requested = Signal()
 
-    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, colours: Colours | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._colours = colours or Colours.light(pack.accent)
         self.setObjectName("factsPanel")
         self.setAccessibleName("Quick facts")
         self.setWidgetResizable(True)
@@ -98,7 +101,7 @@ class FactsPanel(QScrollArea):
     def _section(self, title: str) -> QVBoxLayout:
         heading = QLabel(title)
         heading.setFont(heading_font(heading))
-        set_text_colour(heading, theme.SELECTION)
+        set_text_colour(heading, self._colours.heading)
         heading.setAccessibleName(title)
         box = QVBoxLayout()
         box.setSpacing(4)

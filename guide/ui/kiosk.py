@@ -206,7 +206,8 @@ class OperatorDialog(QDialog):
         self.setWindowTitle("Operator")
         self.setAccessibleName("Operator: close the kiosk")
         self._gate = gate
-        intro = QLabel("Enter the operator passphrase to close Health Guide.")
+        intro = QLabel("Enter the operator passphrase to close "
+                       f"{QApplication.applicationName()}.")
         intro.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("operatorPassphrase")
@@ -216,7 +217,7 @@ class OperatorDialog(QDialog):
         self.message.setObjectName("operatorMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.exit_button = buttons.addButton("Close Health Guide",
+        self.exit_button = buttons.addButton(f"Close {QApplication.applicationName()}",
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.exit_button.setObjectName("operatorExit")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

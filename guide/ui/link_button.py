@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
-
-from guide.ui.theme import LINK, set_text_colour
 
 
 class LinkButton(QPushButton):
@@ -27,7 +25,7 @@ class LinkButton(QPushButton):
         font = self._label.font()
         font.setUnderline(True)
         self._label.setFont(font)
-        set_text_colour(self._label, LINK)
+        self._label.setForegroundRole(QPalette.ColorRole.Link)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._layout.addWidget(self._label)
@@ -41,7 +39,8 @@ class LinkButton(QPushButton):
         if self.hasFocus() or self.underMouse():
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            colour = QColor(LINK) if self.hasFocus() else QColor(LINK).lighter(170)
+            link = self.palette().color(QPalette.ColorRole.Link)
+            colour = QColor(link) if self.hasFocus() else QColor(link).lighter(170)
             painter.setPen(QPen(colour, 2))
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
             painter.end()

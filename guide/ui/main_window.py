@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide import __version__
+from guide.colours import Colours
 from guide.history import History
-from guide.links import FACTS_PAGE
+from guide.links import CONTACT_PAGE, FACTS_PAGE
 from guide.model import Pack
 from guide.modes import ModePolicy
 from guide.pages import PageSource
@@ -77,9 +78,10 @@ class MainWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, on=True)
 
         self.nav_tree = NavTree(NavModel(pack.outline, self))
-        self.article_view = ArticleView(pack.root, pack.accent)
+        self.colours = Colours.light(pack.accent)
+        self.article_view = ArticleView(pack.root, self.colours)
         self.article_view.link_policy = self.policy.links
-        self.facts_panel = FactsPanel(pack)
+        self.facts_panel = FactsPanel(pack, self.colours)
         self.notice_bar = NoticeBar()
         self.search_box = SearchBox()
         self.find_bar = FindBar(self.article_view)
@@ -96,7 +98,8 @@ class MainWindow(QMainWindow):
         self.search = SearchController(pack, self.search_box, self.left_panel, self.nav_tree,
                                        keypad=keypad, parent=self)
         self.text_size = TextSize(profile, self._scaled_widgets, self)
-        available = offered(self.commands, self.policy)
+        self.commands.about.setText(f"&About {pack.edition.app_name}")
+        available = offered(self.commands, self.policy, pack.edition)
         self.addActions(available)  # shortcuts work even for commands in no menu
         if self.policy.menu_bar:
             build_menu_bar(self.menuBar(), self.commands, available)
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
         c.forward.triggered.connect(self.go_forward)
         c.home.triggered.connect(self.go_home)
         c.facts.triggered.connect(lambda: self.open_location(FACTS_PAGE))
+        c.contact.triggered.connect(lambda: self.open_location(CONTACT_PAGE))
+        c.help_now.triggered.connect(lambda: self.open_location(pack.edition.help_now))
         c.print.triggered.connect(self.print_article)
         c.quit.triggered.connect(self.close)
         c.larger_text.triggered.connect(lambda: self.text_size.step(+1))
@@ -210,9 +215,9 @@ class MainWindow(QMainWindow):
         self.article_view.show_page(self.pages.html(location), fragment)
         self.nav_tree.select_article(location)
         self.facts_panel.show_article(article)
-        title = article.title if article else ("Quick facts" if location == FACTS_PAGE
-                                               else "Page not found")
-        self.setWindowTitle(f"{title} \u2013 {self.pack.title}")
+        generated = {FACTS_PAGE: "Quick facts", CONTACT_PAGE: "Contact and about"}
+        title = article.title if article else generated.get(location, "Page not found")
+        self.setWindowTitle(f"{title} \u2013 {self.pack.edition.app_name}")
         self.article_view.setAccessibleDescription(title)
         self.commands.take_home.setEnabled(article is not None)
         if not self.find_bar.isHidden():
@@ -318,14 +323,19 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """The About box's rich text: app version and who publishes the content."""
-        pack = self.pack
+        pack, edition = self.pack, self.pack.edition
+        contact = edition.contact
+        links = "<br>".join(f'{label}: <a href="{escape(href)}">{escape(text)}</a>'
+                            for label, href, text in contact.links())
         lines = [
-            f"<h3>Health Guide {escape(__version__)}</h3>",
+            f"<h3>{escape(edition.name_and_version())}</h3>",
             f"<p><b>{escape(pack.title)}</b><br>Published by {escape(pack.publisher)}</p>"
             if pack.publisher else f"<p><b>{escape(pack.title)}</b></p>",
-            f"<p>{escape(pack.edition.contact.note)}</p>" if pack.edition.contact.note else "",
-            (f"<p>{len(pack.articles)} articles. Everything works offline; Health Guide never "
+            f"<p>{links}</p>" if links else "",
+            f"<p>{escape(contact.note)}</p>" if contact.note else "",
+            (f"<p>{len(pack.articles)} articles. Everything works offline: the app never "
              "connects to the internet and collects nothing about you.</p>"),
+            f"<p><small>Made with Health Guide {escape(__version__)}.</small></p>",
         ]
         return "".join(lines)
 
@@ -333,7 +343,7 @@ class MainWindow(QMainWindow):
         """Show the About box."""
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - rarely used
 
-        QMessageBox.about(self, f"About {self.pack.title}", self.about_text())
+        QMessageBox.about(self, f"About {self.pack.edition.app_name}", self.about_text())
 
     # -- state --------------------------------------------------------------------------------
 

@@ -6,15 +6,18 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QSizePolicy, QToolBar, QWidget
 
+from guide.edition import Edition
 from guide.modes import ModePolicy
 from guide.ui.commands import Commands
 
 TOUCH_ICON = 32
 
 
-def offered(commands: Commands, policy: ModePolicy) -> list[QAction]:
-    """The commands this mode offers (the others exist but are never reachable)."""
+def offered(commands: Commands, policy: ModePolicy, edition: Edition) -> list[QAction]:
+    """The commands this mode and edition offer (the others exist but are never reachable)."""
     hidden = set()
+    if not edition.help_now:
+        hidden.add(commands.help_now)
     if not policy.can_quit:
         hidden.add(commands.quit)
     if not policy.can_print:
@@ -36,7 +39,7 @@ def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QActi
         "&Edit": [c.search, c.find, c.find_next, c.find_previous],
         "&View": [c.larger_text, c.smaller_text, c.normal_text],
         "&Go": [c.back, c.forward, c.home, c.facts],
-        "&Help": [c.disclaimer, c.about],
+        "&Help": [c.help_now, c.contact, c.disclaimer, c.about],
     }
     for title, actions in menus.items():
         shown = [action for action in actions if action in available]
@@ -54,10 +57,10 @@ def build_toolbar(window: QMainWindow, commands: Commands, available: list[QActi
     """
     c = commands
     if policy.menu_bar:
-        actions = [c.back, c.forward, c.home, c.facts]
+        actions = [c.back, c.forward, c.home, c.facts, c.help_now]
     else:
         actions = [c.home, c.back, c.forward, c.search, c.smaller_text, c.larger_text,
-                   c.take_home, c.print, c.start_over]
+                   c.take_home, c.print, c.help_now, c.start_over]
     toolbar = QToolBar("Navigation")
     toolbar.setObjectName("navigationToolbar")
     toolbar.setAccessibleName("Navigation")

@@ -5,21 +5,21 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from guide.colours import DEFAULT_ACCENT, Colours
+
 INK = "#1f2a33"
 MUTED = "#56636d"
-LINK = "#245a75"
 PAPER = "#fffefb"
 WINDOW = "#f7f5f0"
 PANEL = "#f0eee8"
 BUTTON = "#ebe8e0"
-SELECTION = "#2f6f8f"
 NOTICE = "#fdf1d8"
 NOTICE_INK = "#4d3600"
 # Text colours are at least 4.5:1 against their backgrounds (WCAG AA).
 
 
-def application_palette() -> QPalette:
-    """Warm off-white surfaces, dark blue-grey text, a calm blue for selection."""
+def application_palette(colours: Colours) -> QPalette:
+    """Warm off-white surfaces, dark blue-grey text, the edition's accent for selection."""
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: WINDOW,
@@ -29,13 +29,13 @@ def application_palette() -> QPalette:
         QPalette.ColorRole.Text: INK,
         QPalette.ColorRole.Button: BUTTON,
         QPalette.ColorRole.ButtonText: INK,
-        QPalette.ColorRole.Highlight: SELECTION,
-        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Highlight: colours.selection,
+        QPalette.ColorRole.HighlightedText: colours.selection_ink,
         QPalette.ColorRole.ToolTipBase: PAPER,
         QPalette.ColorRole.ToolTipText: INK,
         QPalette.ColorRole.PlaceholderText: MUTED,
-        QPalette.ColorRole.Link: LINK,
-        QPalette.ColorRole.LinkVisited: LINK,
+        QPalette.ColorRole.Link: colours.link,
+        QPalette.ColorRole.LinkVisited: colours.link,
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
@@ -44,10 +44,10 @@ def application_palette() -> QPalette:
     return palette
 
 
-def apply_to_application(app: QApplication) -> None:
-    """Use the Fusion style with the Health Guide palette."""
+def apply_to_application(app: QApplication, colours: Colours | None = None) -> None:
+    """Use the Fusion style with the Health Guide palette in the edition's colours."""
     app.setStyle("Fusion")
-    app.setPalette(application_palette())
+    app.setPalette(application_palette(colours or Colours.light(DEFAULT_ACCENT)))
 
 
 def paint_as_panel(widget: QWidget) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
+from guide.colours import DEFAULT_ACCENT, Colours
 from guide.links import ExternalLinkPolicy, LinkPolicy
 from guide.ui.article_view import ArticleView
 
@@ -18,7 +19,7 @@ def view(qtbot: QtBot, tmp_path: Path) -> ArticleView:
     image = QImage(4, 4, QImage.Format.Format_RGB32)
     (tmp_path / "articles").mkdir()
     image.save(str(tmp_path / "articles" / "dot.png"))
-    widget = ArticleView(tmp_path, "#2f6f8f")
+    widget = ArticleView(tmp_path, Colours.light(DEFAULT_ACCENT))
     qtbot.add_widget(widget)
     return widget
 

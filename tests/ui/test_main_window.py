@@ -40,7 +40,7 @@ def test_home_article_opens_first(launch: Launcher, tiny_pack: Pack) -> None:
     assert window.current_location() == "welcome"
     assert "Start here" in window.article_view.toPlainText()
     assert window.nav_tree.currentIndex().data() == "Welcome"
-    assert window.windowTitle() == "Welcome \u2013 Test Guide"
+    assert window.windowTitle() == "Welcome \u2013 Health Guide"  # the app's name: none given
 
 
 def test_disclaimer_is_asked_once_per_version_across_launches(
@@ -150,13 +150,15 @@ def test_menus_offer_navigation_and_help(launch: Launcher, tiny_pack: Pack) -> N
     menus = {menu.title(): [a.text() for a in menu.actions()]
              for menu in window.menuBar().findChildren(QMenu)}
     assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts"]
-    assert menus["&Help"] == ["Medical &disclaimer", "&About Health Guide"]
+    assert menus["&Help"] == ["&Contact and about this guide", "Medical &disclaimer",
+                              "&About Health Guide"]
 
 
 def test_about_names_version_pack_publisher_and_contact(launch: Launcher,
                                                        tiny_pack: Pack) -> None:
     text = launch(tiny_pack).about_text()
-    for expected in ("Health Guide 0.1.0", "Test Guide", "Test Publisher", "help@example.org"):
+    for expected in ("<h3>Health Guide</h3>", "Test Guide", "Test Publisher",
+                     "help@example.org", "Made with Health Guide 0.1.0"):
         assert expected in text
 
 
