@@ -25,8 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="An offline health guide: articles, quick facts and a glossary from a "
                     "content pack, for reading, a waiting-room kiosk, or a support group's own "
                     "edition.",
-        epilog="To check a content pack for problems: health-guide check [DIR] "
-               "(see health-guide check --help).",
+        epilog="Other commands: health-guide check [DIR] (list a content pack's problems), "
+               "health-guide new-pack DIR (start your own edition), health-guide "
+               "kiosk-passphrase (the kiosk operator's passphrase). Add --help to any of them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path,
@@ -112,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         from guide.checker import run_check  # noqa: PLC0415
 
         return run_check(argv[1:])
+    if argv[:1] == ["new-pack"]:
+        from guide.newpack import run_new_pack  # noqa: PLC0415
+
+        return run_new_pack(argv[1:])
     if argv[:1] == ["kiosk-passphrase"]:
         from guide.passphrase_cli import run_passphrase  # noqa: PLC0415
 

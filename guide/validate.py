@@ -11,6 +11,7 @@ from pathlib import Path
 from guide.content import ARTICLES_DIR, SECTION_FILE, scan_body
 from guide.fields import Collector
 from guide.glossary import GLOSSARY_ID
+from guide.leftovers import check_leftovers
 from guide.links import article_link_target, is_external, resolve_relative, split_fragment
 from guide.locations import UnsafePathError, resolve_inside
 from guide.model import Article, Pack
@@ -29,6 +30,7 @@ def check_pack(pack: Pack, problems: Collector, today: dt.date) -> None:
         _check_metadata(pack, article, problems, today)
     _check_unreachable(pack.root, problems)
     _check_glossary_use(pack, problems)
+    check_leftovers(pack, problems)
 
 
 def _check_body(pack: Pack, article: Article, problems: Collector) -> None:
