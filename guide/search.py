@@ -192,8 +192,11 @@ class _Ranking:
         """Up to ``limit`` hits."""
         query = self._query
         every = frozenset(range(len(query.slots)))
-        if query.whole and self._rowids("names", query.whole):
-            self._take(query.whole, every, limit, names=True)  # a name just as typed
+        if query.whole and self._rowids("names", query.whole):  # a name just as typed
+            if self._names_only:
+                self._take(query.whole, every, limit, names=True)
+            else:  # with every word, so that the snippet shows them
+                self._take(f"{in_names(query.whole)} AND ({query.every_word()})", every, limit)
         self._add(query.every_word(), every, limit)
         if query.widens:
             self._add(query.every_word(wide=True), every, limit)

@@ -264,6 +264,10 @@ def test_words_that_carry_no_meaning_need_not_match() -> None:
 
 def test_a_title_that_says_just_what_was_typed_comes_first() -> None:
     assert ids("what is fibromyalgia")[0] == "understanding/what-is-fibromyalgia"
+    first = bundled_index().search("what is fibromyalgia")[0]
+    assert "<b>" in first.snippet_html
+    names = bundled_index().search("what is fibromyalgia", names_only=True)
+    assert names[0].article_id == "understanding/what-is-fibromyalgia"
 
 
 def test_concepts_find_other_names_classes_and_members() -> None:
