@@ -58,7 +58,8 @@ class SearchResultsModel(QAbstractListModel):
             return hit.title
         if role in {Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole}:
             where = f", in {hit.section}" if hit.section else ""
-            why = f" {matched_words(hit)}." if matched_words(hit) else ""
+            missing = f" Not found: {', '.join(hit.missed)}." if hit.missed else ""
+            why = f" {matched_words(hit)}.{missing}" if matched_words(hit) else ""
             return f"{hit.title}{where}.{why} {hit.snippet_text}".strip()
         if role == HTML_ROLE:
             section = f'<br><span style="color:#56636d">{escape(hit.section)}</span>' \
@@ -74,11 +75,14 @@ class SearchResultsModel(QAbstractListModel):
 
 
 def matched_words(hit: Hit) -> str:
-    """Which of the reader's words a result matched, when they typed more than one."""
+    """Which of the reader's words a result matched, when they typed more than one.
+
+    The words it lacks are left to the tooltip and the accessible name: the row has room
+    for one line of them, and the status line says when results lack some.
+    """
     if len(hit.matched) + len(hit.missed) < 2:
         return ""
-    missing = f" (not: {', '.join(hit.missed)})" if hit.missed else ""
-    return f"Matches: {', '.join(hit.matched)}{missing}"
+    return f"Matches: {', '.join(hit.matched)}"
 
 
 class _RichTextDelegate(QStyledItemDelegate):
