@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -212,8 +211,29 @@ def _restore_pack(values: dict[str, Any]) -> Pack:
     return Pack(**values)
 
 
-def slugify(text: str, separator: str = "-") -> str:
-    """Anchor for a heading; the renderer passes this same function to Python-Markdown."""
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{re.escape(separator)}\s]+", separator, value)
+def contents_headings(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings an "On this page" list shows: those of the highest level used.
+
+    A single heading above all the others (an imported page's ``# Title``) is skipped, so
+    its sections are listed instead.
+    """
+    levels = sorted({heading.level for heading in headings})
+    if not levels:
+        return ()
+    top = [h for h in headings if h.level == levels[0]]
+    if len(top) == 1 and len(levels) > 1 and headings[0] is top[0]:
+        top = [h for h in headings if h.level == levels[1]]
+    return tuple(top)
+
+
+def slugify(text: str) -> str:
+    """Anchor for a heading, as GitHub makes it (so a pack's links work on GitHub too).
+
+    Lower case; letters, marks and digits of any script kept, with ``_`` and ``-``; every
+    space a ``-``; anything else dropped: ``Côte d'Ivoire: A-Z?`` -> ``côte-divoire-a-z``.
+    """
+    return "".join(
+        "-" if char == " " else char
+        for char in text.strip().lower()
+        if char in " -_" or unicodedata.category(char)[0] in "LMN"
+    )

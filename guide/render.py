@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
-from html import escape
+from dataclasses import dataclass
+from html import escape, unescape
 from typing import Final
 
 import markdown
-import nh3
 from markdown.extensions import Extension
-from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from guide.content import ARTICLES_DIR
 from guide.edition_pages import contact_html, logo_html
@@ -28,11 +27,15 @@ from guide.links import (
     split_fragment,
 )
 from guide.locations import UnsafePathError, resolve_inside
-from guide.model import Article, Fact, Pack, Source, slugify
+from guide.markdown_dialect import extension, new_markdown
+from guide.markdown_headings import HeadingsExtension
+from guide.markdown_html import RawHtmlExtension
+from guide.model import Article, Fact, Heading, Pack, Source, contents_headings
+from guide.sanitise import sanitise
 
 DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"
 TOC_MIN_HEADINGS = 4
-"""Articles with at least this many ``##`` headings get an "On this page" list."""
+"""Articles with at least this many top-level headings get an "On this page" list."""
 
 CALLOUT_COLOURS: Final = {  # call-out kind -> background and border colours
     "note": ("#eef4f8", "#7aa3bf"),
@@ -41,53 +44,8 @@ CALLOUT_COLOURS: Final = {  # call-out kind -> background and border colours
     "warning": ("#fdf1e3", "#c98a3f"),
     "danger": ("#fbeceb", "#c0605a"),
 }
-
-_ALLOWED_TAGS: Final = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2",
-    "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "small", "span",
-    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
-}
-_ALLOWED_ATTRIBUTES: Final = {
-    "*": {"class", "title"},
-    "a": {"href", "name"},
-    "img": {"src", "alt", "width", "height"},
-    "table": {"width", "cellpadding", "cellspacing", "border", "bgcolor"},
-    "td": {"bgcolor", "colspan", "rowspan", "align", "width"},
-    "th": {"colspan", "rowspan", "align"},
-    "h2": {"id"},
-    "h3": {"id"},
-    "ol": {"start"},
-}
-
-
-def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Drop any image source that is not a file of the pack, so nothing remote is fetched."""
-    if tag == "img" and attribute == "src" and not value.startswith(f"{PACK_SCHEME}:"):
-        return None
-    return value
-
-
-_CLEANER: Final = nh3.Cleaner(
-    tags=_ALLOWED_TAGS,
-    clean_content_tags={"script", "style"},
-    attributes=_ALLOWED_ATTRIBUTES,
-    attribute_filter=_keep_attribute,
-    link_rel=None,
-    url_schemes={"http", "https", "mailto", ARTICLE_SCHEME, PACK_SCHEME},
-)
-
-
-_IMAGE_WITHOUT_SOURCE: Final = re.compile(r"<img(?![^>]*\bsrc=)[^>]*>")
-
-
-def sanitise(html: str) -> str:
-    """Remove scripts, event handlers, styles and remote resources from ``html``."""
-    cleaned = _CLEANER.clean(html)
-    return _IMAGE_WITHOUT_SOURCE.sub(
-        '<span class="broken">[Picture not loaded: only pictures inside this guide are shown]'
-        "</span>",
-        cleaned,
-    )
+DETAILS_COLOURS: Final = ("#f4f6f8", "#a9b6c0")
+"""A ``<details>`` box: always open (the viewer cannot fold text), framed like a call-out."""
 
 
 def format_date(value: dt.date) -> str:
@@ -95,8 +53,16 @@ def format_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """An article body as HTML, with the headings its anchors were made from."""
+
+    html: str
+    headings: tuple[Heading, ...]
+
+
 class _GuideTreeprocessor(Treeprocessor):
-    """Rewrites links and images for the app and turns call-outs into framed boxes."""
+    """Rewrites links and pictures for the app and turns boxes into framed tables."""
 
     def __init__(self, md: markdown.Markdown, extension: GuideExtension) -> None:
         super().__init__(md)
@@ -112,14 +78,18 @@ class _GuideTreeprocessor(Treeprocessor):
                     if replacement is not None:
                         parent.remove(element)
                         parent.insert(index, replacement)
-                elif element.tag in {"h2", "h3"} and element.get("id"):
-                    # QTextBrowser scrolls to <a name>, not to ids on headings
-                    anchor = ET.Element("a", {"name": element.get("id", "")})
-                    anchor.tail, element.text = element.text, ""
-                    element.insert(0, anchor)
                 elif element.tag == "div" and "admonition" in element.get("class", "").split():
                     parent.remove(element)
                     parent.insert(index, _callout_table(element))
+                elif element.tag == "details":
+                    parent.remove(element)
+                    parent.insert(index, _details_table(element))
+                if element.get("id"):  # QTextBrowser scrolls to <a name>, not to ids
+                    anchor = ET.Element("a", {"name": element.get("id", "")})
+                    anchor.tail, element.text = element.text, ""
+                    element.insert(0, anchor)
+                if element.tag == "h1":  # smaller than the page's title above it
+                    element.set("class", "in-article")
         if self.extension.article_id != GLOSSARY_ID:
             marker = _GlossaryMarker(self.extension.pack.glossary)
             article = self.extension.pack.articles.get(self.extension.article_id)
@@ -128,44 +98,42 @@ class _GuideTreeprocessor(Treeprocessor):
             marker.mark(root)
 
     def _rewrite_link(self, element: ET.Element) -> None:
-        href = element.get("href", "")
-        article_id = self.extension.article_id
-        if href.startswith("#"):
+        target = self.extension.link(_plain_href(element.get("href", "")))
+        if target.href is None:
+            _mark_broken(element, target.title)
             return
-        if is_external(href):
+        element.set("href", target.href)
+        if target.title:
+            element.set("title", target.title)
+        if target.external:
             element.set("class", "external")
-            element.set("title", f"Opens in your web browser: {href}")
             mark = ET.SubElement(element, "span", {"class": "external-mark"})
             mark.text = EXTERNAL_MARK
-            return
-        target = article_link_target(article_id, href)
-        if target is not None and target[0] in self.extension.pack.articles:
-            target_id, fragment = target
-            url = f"{ARTICLE_SCHEME}:{target_id}" + (f"#{fragment}" if fragment else "")
-            element.set("href", url)
-            element.set("title", self.extension.pack.articles[target_id].title)
-            return
-        _mark_broken(element, f"Link not found in this guide: {href}")
 
     def _rewrite_image(self, element: ET.Element) -> ET.Element | None:
         src = element.get("src", "")
-        alt = element.get("alt", "") or "picture"
-        path, _fragment = split_fragment(src)
-        resolved = None if is_external(src) else resolve_relative(self.extension.article_id, path)
-        if resolved is not None:
-            relative = f"{ARTICLES_DIR}/{resolved}"
-            try:
-                if resolve_inside(self.extension.pack.root, relative).is_file():
-                    element.set("src", f"{PACK_SCHEME}:{relative}")
-                    return None
-            except UnsafePathError:
-                pass
-        reason = "not loaded: pictures from the internet are never fetched" if is_external(
-            src) else "missing from this guide"
+        source, problem = self.extension.picture(src)
+        if source is not None:
+            element.set("src", source)
+            return None
         span = ET.Element("span", {"class": "broken", "title": src})
-        span.text = f"[Picture {reason}: {alt}]"
+        span.text = f"[Picture {problem}: {element.get('alt', '') or 'picture'}]"
         span.tail = element.tail
         return span
+
+
+def _plain_href(href: str) -> str:
+    """A link target as written: e-mail addresses come out of Python-Markdown as entities."""
+    return unescape(href.replace(AMP_SUBSTITUTE, "&")) if AMP_SUBSTITUTE in href else href
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where a link goes in the app: ``href`` is ``None`` when nowhere (``title`` says why)."""
+
+    href: str | None
+    title: str = ""
+    external: bool = False
 
 
 class _GlossaryMarker:
@@ -219,10 +187,9 @@ def _mark_broken(element: ET.Element, message: str) -> None:
     note.text = " (link not found)"
 
 
-def _callout_table(div: ET.Element) -> ET.Element:
-    classes = div.get("class", "").split()
-    kind = next((c for c in classes if c in CALLOUT_COLOURS), "note")
-    background, border = CALLOUT_COLOURS[kind]
+def _framed_table(kind: str, colours: tuple[str, str]) -> tuple[ET.Element, ET.Element]:
+    """A one-cell table with a coloured bar on its left, and the cell to fill."""
+    background, border = colours
     table = ET.Element("table", {
         "class": f"callout callout-{kind}", "width": "100%", "cellpadding": "0",
         "cellspacing": "0", "border": "0",
@@ -230,6 +197,13 @@ def _callout_table(div: ET.Element) -> ET.Element:
     row = ET.SubElement(table, "tr")
     ET.SubElement(row, "td", {"width": "6", "bgcolor": border, "class": "callout-bar"})
     cell = ET.SubElement(row, "td", {"bgcolor": background, "class": "callout-body"})
+    return table, cell
+
+
+def _callout_table(div: ET.Element) -> ET.Element:
+    classes = div.get("class", "").split()
+    kind = next((c for c in classes if c in CALLOUT_COLOURS), "note")
+    table, cell = _framed_table(kind, CALLOUT_COLOURS[kind])
     for child in div:
         if "admonition-title" in child.get("class", ""):
             child.set("class", "callout-title")
@@ -237,8 +211,21 @@ def _callout_table(div: ET.Element) -> ET.Element:
     return table
 
 
+def _details_table(details: ET.Element) -> ET.Element:
+    """A ``<details>`` block, open, its summary as the title of a framed box."""
+    table, cell = _framed_table("details", DETAILS_COLOURS)
+    if (details.text or "").strip():
+        ET.SubElement(cell, "p").text = details.text
+    for child in details:
+        if child.tag == "summary":
+            child.tag = "p"
+            child.set("class", "callout-title")
+        cell.append(child)
+    return table
+
+
 class GuideExtension(Extension):
-    """Python-Markdown extension registered as ``guide``: links, images and call-outs."""
+    """Python-Markdown extension registered as ``guide``: links, pictures and boxes."""
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
@@ -247,8 +234,57 @@ class GuideExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
-        # after "toc" (5), so headings already carry their ids
+        # after "guide_headings" (5), so headings already carry their ids
         md.treeprocessors.register(_GuideTreeprocessor(md, self), "guide", 4)
+        raw_html = extension(md, RawHtmlExtension).filter
+        assert raw_html is not None  # built before the extensions added last
+        raw_html.rewrite = self.raw_tag
+
+    def link(self, href: str) -> LinkTarget:
+        """Where a link written in the current article goes in the app."""
+        if href.startswith("#"):
+            return LinkTarget(href)
+        if is_external(href):
+            return LinkTarget(href, f"Opens in your web browser: {href}", external=True)
+        target = article_link_target(self.article_id, href)
+        if target is not None and target[0] in self.pack.articles:
+            target_id, fragment = target
+            url = f"{ARTICLE_SCHEME}:{target_id}" + (f"#{fragment}" if fragment else "")
+            return LinkTarget(url, self.pack.articles[target_id].title)
+        return LinkTarget(None, f"Link not found in this guide: {href}")
+
+    def picture(self, src: str) -> tuple[str | None, str]:
+        """The ``pack:`` address of a picture of the pack, or ``None`` and why not."""
+        if is_external(src) or src.startswith("//"):
+            return None, "not loaded: pictures from the internet are never fetched"
+        resolved = resolve_relative(self.article_id, split_fragment(src)[0])
+        if resolved is not None:
+            relative = f"{ARTICLES_DIR}/{resolved}"
+            try:
+                if resolve_inside(self.pack.root, relative).is_file():
+                    return f"{PACK_SCHEME}:{relative}", ""
+            except UnsafePathError:
+                pass
+        return None, "missing from this guide"
+
+    def raw_tag(self, name: str, attributes: dict[str, str]) -> str | None:
+        """An author's ``<img>`` or ``<a>`` rewritten like a Markdown picture or link."""
+        if name == "img":
+            source, problem = self.picture(attributes.get("src", ""))
+            alt = attributes.get("alt", "")
+            if source is None:
+                return (f'<span class="broken" title="{escape(attributes.get("src", ""))}">'
+                        f"[Picture {problem}: {escape(alt or 'picture')}]</span>")
+            size = "".join(f' {key}="{escape(attributes[key])}"'
+                           for key in ("width", "height") if attributes.get(key, "").isdigit())
+            return f'<img src="{escape(source)}" alt="{escape(alt)}"{size}>'
+        if name == "a" and "href" in attributes:
+            target = self.link(attributes["href"])
+            if target.href is None:
+                return f'<a class="broken" title="{escape(target.title)}">'
+            kind = ' class="external"' if target.external else ""
+            return f'<a href="{escape(target.href)}" title="{escape(target.title)}"{kind}>'
+        return None
 
 
 class Renderer:
@@ -257,25 +293,25 @@ class Renderer:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._extension = GuideExtension(pack)
-        self._md = markdown.Markdown(
-            extensions=[
-                "tables", "sane_lists", "admonition",
-                TocExtension(slugify=slugify, toc_depth="2-3", permalink=False),
-                self._extension,
-            ],
-            output_format="html",
-        )
+        self._md = new_markdown(self._extension)
+        self._headings = extension(self._md, HeadingsExtension)
 
-    def markdown_to_html(self, text: str, article_id: str = "") -> str:
+    def render(self, text: str, article_id: str = "") -> Rendered:
         """Convert one Markdown document (relative links resolved from ``article_id``)."""
         self._md.reset()
         self._extension.article_id = article_id
-        return sanitise(self._md.convert(text))
+        html = sanitise(self._md.convert(text))
+        return Rendered(html, tuple(self._headings.headings))
+
+    def markdown_to_html(self, text: str, article_id: str = "") -> str:
+        """Convert one Markdown document (relative links resolved from ``article_id``)."""
+        return self.render(text, article_id).html
 
     def article_html(self, article: Article) -> str:
         """The whole page for an article: header, contents, body, sources, related."""
         if article.error:
             return self.error_html(article)
+        body = self.render(article.body, article.id)
         parts = [logo_html(self.pack) if article.id == self.pack.home else "",
                  _header_html(article)]
         if article.evidence:
@@ -283,8 +319,8 @@ class Renderer:
                 f'<p class="evidence"><b>How strong is the evidence?</b> '
                 f"{escape(article.evidence)}</p>"
             )
-        parts.append(_contents_html(article))
-        parts.append(self.markdown_to_html(article.body, article.id))
+        parts.append(_contents_html(article, body.headings))
+        parts.append(body.html)
         parts.append(_sources_html(article.sources))
         parts.append(self._related_html(article))
         return "\n".join(p for p in parts if p)
@@ -359,8 +395,8 @@ def _header_html(article: Article) -> str:
     )
 
 
-def _contents_html(article: Article) -> str:
-    top = [h for h in article.headings if h.level == 2]
+def _contents_html(article: Article, headings: tuple[Heading, ...]) -> str:
+    top = contents_headings(headings)
     if len(top) < TOC_MIN_HEADINGS:
         return ""
     if article.id == GLOSSARY_ID:  # an A-Z line rather than a list of single letters

@@ -202,9 +202,13 @@ def test_problem_prints_like_a_compiler() -> None:
     assert str(Problem("a.md", None, "bad")) == "a.md: error: bad"
 
 
-def test_slugify_matches_markdown_anchors() -> None:
+def test_slugify_makes_githubs_anchors() -> None:
     assert slugify("What the research says") == "what-the-research-says"
-    assert slugify("Côte d'Ivoire: A-Z?") == "cote-divoire-a-z"
+    assert slugify("Côte d'Ivoire: A-Z?") == "côte-divoire-a-z"
+    assert slugify("Side effects & risks") == "side-effects--risks"
+    assert slugify("The dose_check tool") == "the-dose_check-tool"
+    assert slugify("治疗方法") == "治疗方法"
+    assert slugify("العِلاج") == "العِلاج"  # marks (harakat) are kept
 
 
 REQUIRED_ARTICLES = (
