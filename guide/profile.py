@@ -63,8 +63,8 @@ class Backend(Protocol):
     def load(self) -> tuple[Settings, str]:
         """Return the stored settings and a notice for the reader ("" if all went well)."""
 
-    def save(self, settings: Settings) -> str:
-        """Store ``settings``; return a notice for the reader if that failed."""
+    def save(self, settings: Settings, changed: frozenset[str]) -> str:
+        """Store the ``changed`` keys of ``settings``; return a notice if that failed."""
 
 
 class MemoryBackend:
@@ -77,38 +77,64 @@ class MemoryBackend:
         """Return a copy of what was saved last."""
         return Settings(**asdict(self._settings)), ""
 
-    def save(self, settings: Settings) -> str:
-        """Remember a copy of ``settings``."""
-        self._settings = Settings(**asdict(settings))
+    def save(self, settings: Settings, changed: frozenset[str]) -> str:
+        """Remember the changed values."""
+        self._settings = _merged(self._settings, settings, changed)
         return ""
 
 
+def _merged(stored: Settings, mine: Settings, changed: frozenset[str]) -> Settings:
+    """``stored`` with this run's ``changed`` keys taken from ``mine``."""
+    values = asdict(stored)
+    values.update({key: value for key, value in asdict(mine).items() if key in changed})
+    return Settings(**values)
+
+
+class _Unreadable(Exception):
+    """The settings file exists but cannot be read now (locked, no permission...)."""
+
+
 class JsonFileBackend:
-    """``settings.json`` in a profile folder, written atomically, corrupt files kept aside."""
+    """``settings.json`` in a profile folder, written atomically, corrupt files kept aside.
+
+    It never overwrites settings it could not read: after a read error other than "not found"
+    nothing is saved this run. Each save re-reads the file and changes only the keys this run
+    changed, so two windows (or a second copy of the app) do not undo each other's choices.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / SETTINGS_FILE
+        self._read_only = False
 
     def load(self) -> tuple[Settings, str]:
         """Read the file. A damaged file is renamed aside (never deleted) and defaults used."""
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return Settings(), ""
-        except OSError as exc:
-            return Settings(), (f"Your saved settings could not be read ({exc.strerror}); "
-                                "the guide started with default settings.")
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict):
-                raise TypeError("settings file does not hold a JSON object")
-        except (UnicodeDecodeError, json.JSONDecodeError, TypeError):
+            settings = self._read()
+        except _Unreadable as exc:
+            self._read_only = True  # the real settings are still there: never overwrite them
+            return Settings(), (f"Your saved settings could not be read ({exc}); the guide "
+                                "started with default settings and will not change them.")
+        if settings is None:
             backup = self._keep_corrupt_copy()
             kept = f" A copy of the damaged file was kept at {backup}." if backup else ""
             return Settings(), ("Your saved settings were damaged, so the guide started "
                                 f"with default settings.{kept}")
-        return Settings.from_json(data), ""
+        return settings, ""
+
+    def _read(self) -> Settings | None:
+        """The stored settings (defaults if there is no file); ``None`` if damaged."""
+        try:
+            raw = self.path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):  # nothing saved there (yet)
+            return Settings()
+        except OSError as exc:
+            raise _Unreadable(exc.strerror or str(exc)) from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        return Settings.from_json(data) if isinstance(data, dict) else None
 
     def _keep_corrupt_copy(self) -> Path | None:
         stamp = dt.datetime.now(tz=dt.UTC).strftime("%Y%m%d-%H%M%S")
@@ -119,9 +145,21 @@ class JsonFileBackend:
             return None
         return backup
 
-    def save(self, settings: Settings) -> str:
-        """Write to a temporary file and rename it over the old one, so a failure loses nothing."""
-        text = json.dumps(asdict(settings), indent=2, sort_keys=True)
+    def save(self, settings: Settings, changed: frozenset[str]) -> str:
+        """Merge this run's changes into the file as it is now, then replace it atomically."""
+        if self._read_only:
+            return ("Your saved settings could not be read when the guide started, so your "
+                    "changes last only until you close it.")
+        try:
+            current = self._read()
+        except _Unreadable as exc:
+            return (f"The guide cannot read your settings in {self.folder} ({exc}); your "
+                    "changes last only until you close it.")
+        if current is None:  # damaged since we started: keep it aside, then write ours
+            self._keep_corrupt_copy()
+            current = Settings()
+        text = json.dumps(asdict(_merged(current, settings, changed)), indent=2,
+                          sort_keys=True)
         try:
             write_atomically(self.path, text.encode("utf-8"), durable=True)
         except OSError as exc:
@@ -141,10 +179,12 @@ class Profile:
     def __init__(self, backend: Backend) -> None:
         self._backend = backend
         self._settings, self.notice = backend.load()
+        self._changed: set[str] = set()
         self._save_failed = False
 
-    def _save(self) -> None:
-        message = self._backend.save(self._settings)
+    def _save(self, *keys: str) -> None:
+        self._changed.update(keys)
+        message = self._backend.save(self._settings, frozenset(self._changed))
         if message and not self._save_failed:
             self.notice = message
         self._save_failed = bool(message)
@@ -161,7 +201,7 @@ class Profile:
     def set_accepted_disclaimer(self, version: str) -> None:
         """Record that the reader accepted this disclaimer version."""
         self._settings.accepted_disclaimer = version
-        self._save()
+        self._save("accepted_disclaimer")
 
     def last_article(self) -> str:
         """Id of the article open when the app was last closed."""
@@ -171,7 +211,7 @@ class Profile:
         """Remember the article being read."""
         if article_id != self._settings.last_article:
             self._settings.last_article = article_id
-            self._save()
+            self._save("last_article")
 
     def text_scale(self) -> int:
         """Reading text size in percent of the normal size."""
@@ -181,7 +221,7 @@ class Profile:
         """Remember the reading text size."""
         if percent != self._settings.text_scale:
             self._settings.text_scale = percent
-            self._save()
+            self._save("text_scale")
 
     def window_state(self) -> tuple[str, str, str]:
         """Saved window geometry, window state and splitter state (base64 text)."""
@@ -192,4 +232,4 @@ class Profile:
         """Remember the window layout."""
         s = self._settings
         s.window_geometry, s.window_state, s.splitter_state = geometry, state, splitter
-        self._save()
+        self._save("window_geometry", "window_state", "splitter_state")

@@ -96,7 +96,54 @@ def test_failed_write_keeps_previous_good_file(tmp_path: Path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "replace", fail_replace)
-    assert "No space left" in backend.save(Settings(last_article="new"))
+    assert "No space left" in backend.save(Settings(last_article="new"),
+                                           frozenset({"last_article"}))
     monkeypatch.undo()
     assert (tmp_path / "settings.json").read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"], "temp file cleaned up"
+
+
+def test_a_read_error_never_overwrites_the_real_settings(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    Profile(JsonFileBackend(tmp_path)).set_accepted_disclaimer("1")
+    Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
+    good = (tmp_path / "settings.json").read_bytes()
+    real_read = Path.read_bytes
+
+    def locked(path: Path) -> bytes:
+        if path.name == "settings.json":
+            raise PermissionError(13, "The file is locked")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    profile = Profile(JsonFileBackend(tmp_path))  # a temporary error, e.g. a locked file
+    assert profile.accepted_disclaimer() == ""
+    assert "could not be read (The file is locked)" in profile.take_notice()
+    profile.set_last_article("welcome")
+    profile.set_text_scale(90)
+    assert profile.text_scale() == 90  # works for this run...
+    monkeypatch.undo()
+    assert (tmp_path / "settings.json").read_bytes() == good  # ...and loses nothing saved
+
+
+def test_two_running_copies_do_not_undo_each_others_changes(tmp_path: Path) -> None:
+    first = Profile(JsonFileBackend(tmp_path))
+    second = Profile(JsonFileBackend(tmp_path))
+    first.set_accepted_disclaimer("2")
+    second.set_text_scale(175)  # second started before first accepted: it must not reset it
+    first.set_last_article("medicines/tramadol")
+    again = Profile(JsonFileBackend(tmp_path))
+    assert again.accepted_disclaimer() == "2"
+    assert again.text_scale() == 175
+    assert again.last_article() == "medicines/tramadol"
+
+
+def test_a_file_damaged_while_running_is_kept_aside_on_save(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_accepted_disclaimer("1")
+    (tmp_path / "settings.json").write_bytes(b"{broken")
+    profile.set_text_scale(130)
+    assert len(list(tmp_path.glob("settings.json.corrupt-*"))) == 1
+    again = Profile(JsonFileBackend(tmp_path))
+    assert again.text_scale() == 130
+    assert again.accepted_disclaimer() == "1"  # this run's own change is written again

@@ -1,0 +1,35 @@
+"""The saved window layout: restored when good, skipped when damaged, never a crash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.model import Pack
+from guide.ui.main_window import MainWindow
+
+
+@pytest.mark.parametrize("value", ["café", "not base64 at all!", "AAA", "\u0000", "QUJD"])
+def test_damaged_layout_values_are_skipped(launch: Callable[..., MainWindow], tiny_pack: Pack,
+                                           tmp_path: Path, value: str) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({
+        "accepted_disclaimer": "3", "window_geometry": value, "window_state": value,
+        "splitter_state": value}), encoding="utf-8")
+    window = launch(tiny_pack, tmp_path)  # used to raise UnicodeEncodeError on "café"
+    assert window.isVisible()
+    assert window.current_location() == "welcome"
+
+
+def test_a_good_layout_comes_back(launch: Callable[..., MainWindow], tiny_pack: Pack,
+                                  tmp_path: Path) -> None:
+    window = launch(tiny_pack, tmp_path)
+    window.resize(700, 500)
+    window.splitter.setSizes([150, 400, 150])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = launch(tiny_pack, tmp_path)
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
