@@ -90,7 +90,7 @@ def _merged(stored: Settings, mine: Settings, changed: frozenset[str]) -> Settin
     return Settings(**values)
 
 
-class _Unreadable(Exception):
+class _UnreadableError(Exception):
     """The settings file exists but cannot be read now (locked, no permission...)."""
 
 
@@ -111,7 +111,7 @@ class JsonFileBackend:
         """Read the file. A damaged file is renamed aside (never deleted) and defaults used."""
         try:
             settings = self._read()
-        except _Unreadable as exc:
+        except _UnreadableError as exc:
             self._read_only = True  # the real settings are still there: never overwrite them
             return Settings(), (f"Your saved settings could not be read ({exc}); the guide "
                                 "started with default settings and will not change them.")
@@ -129,7 +129,7 @@ class JsonFileBackend:
         except (FileNotFoundError, NotADirectoryError):  # nothing saved there (yet)
             return Settings()
         except OSError as exc:
-            raise _Unreadable(exc.strerror or str(exc)) from exc
+            raise _UnreadableError(exc.strerror or str(exc)) from exc
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -152,7 +152,7 @@ class JsonFileBackend:
                     "changes last only until you close it.")
         try:
             current = self._read()
-        except _Unreadable as exc:
+        except _UnreadableError as exc:
             return (f"The guide cannot read your settings in {self.folder} ({exc}); your "
                     "changes last only until you close it.")
         if current is None:  # damaged since we started: keep it aside, then write ours
