@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from guide.article_size import shown_part
 from guide.colours import DEFAULT_ACCENT
 from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
@@ -46,15 +47,6 @@ FALLBACK_DISCLAIMER = (
 )
 
 _FRONT_MATTER_END = re.compile(r"^---\s*$", re.MULTILINE)
-_HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_INLINE_LINK = re.compile(
-    r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]"  # [text] or ![alt], one level of nested brackets
-    r"\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)"  # (target "optional title")
-)
-_CODE_SPAN = re.compile(r"`[^`]*`")
-_RAW_HTML = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
-_INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
 
 
 def humanise(stem: str) -> str:
@@ -62,43 +54,11 @@ def humanise(stem: str) -> str:
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
 
 
-def _plain_heading(text: str) -> str:
-    return _INLINE_MARKUP.sub(lambda m: m.group(1) or "", text).strip()
+def _outline(body: str) -> tuple[Heading, ...]:
+    """The headings as the renderer reads them (its converter is loaded only to parse)."""
+    from guide.markdown_scan import outline  # noqa: PLC0415 - a warm start never parses
 
-
-def scan_body(body: str) -> tuple[tuple[Heading, ...], list[tuple[int, str, str]], list[int]]:
-    """Headings, links ``(line, kind, target)`` and raw-HTML lines of a Markdown body.
-
-    Lines count from 1 at the first line of ``body``; fenced code is skipped.
-    """
-    headings: list[Heading] = []
-    links: list[tuple[int, str, str]] = []
-    html_lines: list[int] = []
-    seen: dict[str, int] = {}
-    in_fence = False
-    for number, line in enumerate(body.splitlines(), start=1):
-        if ("`" in line or "~" in line) and _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        heading = _HEADING.match(line) if line.startswith("#") else None
-        if heading:
-            text = _plain_heading(heading.group(2))
-            anchor = slugify(text)
-            if anchor in seen:
-                seen[anchor] += 1
-                anchor = f"{anchor}_{seen[anchor]}"
-            else:
-                seen[anchor] = 0
-            headings.append(Heading(len(heading.group(1)), text, anchor))
-        stripped = _CODE_SPAN.sub("", line) if "`" in line else line
-        if "](" in stripped:
-            for match in _INLINE_LINK.finditer(stripped):
-                links.append((number, "image" if match.group(1) else "link", match.group(2)))
-        if "<" in stripped and _RAW_HTML.search(stripped):
-            html_lines.append(number)
-    return tuple(headings), links, html_lines
+    return outline(body)
 
 
 def _broken(article_id: str, rel: str, section_id: str, error: str) -> Article:
@@ -151,7 +111,7 @@ def parse_article(path: Path, root: Path, problems: Collector) -> Article:
         meta_fields.add("status",
                         "status is 'reviewed' but 'reviewed_by' names no one; shown as draft")
         status = "draft"
-    headings, _links, _html = scan_body(body)
+    headings = _outline(shown_part(body))
     return Article(
         id=article_id,
         path=rel,
@@ -204,8 +164,13 @@ def _load_section(folder: Path, root: Path, problems: Collector,
         rel = entry.relative_to(root).as_posix()
         if entry.name.startswith((".", "_")):
             continue
-        if not entry.resolve().is_relative_to(real_root):
-            problems.add(rel, None, "links to a file outside the pack; ignored")
+        target = entry.resolve()
+        if not target.is_relative_to(real_root):
+            problems.add(rel, None, "links to a file outside the pack; ignored", "warning")
+            continue
+        if entry.is_dir() and folder.resolve().is_relative_to(target):
+            problems.add(rel, None, "links back to a folder that holds it, which would "
+                         "repeat the folder forever; ignored", "warning")
             continue
         if entry.is_dir():
             section = _load_section(entry, root, problems, articles, folded_ids)
@@ -329,7 +294,7 @@ def _glossary_article(glossary: Glossary, sources: tuple[Source, ...],
         last_reviewed=reviewed,
         sources=sources,
         body=body,
-        headings=scan_body(body)[0],
+        headings=_outline(body),
         tags=("glossary",),
         also_called=("dictionary", "medical words", "definitions"),
         reading_grade=round(max(measure(body).grade, 0.0), 1),

@@ -122,7 +122,7 @@ def route_link(href: str, policy: LinkPolicy) -> LinkDecision:
     """
     scheme = urlsplit(href).scheme.lower()
     if href.startswith("#"):
-        return LinkDecision(LinkAction.SCROLL_TO_ANCHOR, fragment=href[1:])
+        return LinkDecision(LinkAction.SCROLL_TO_ANCHOR, fragment=unquote(href[1:]))
     if scheme == ARTICLE_SCHEME:
         path, fragment = split_fragment(href[len(ARTICLE_SCHEME) + 1 :])
         path, fragment = unquote(path), unquote(fragment)

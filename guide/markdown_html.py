@@ -79,7 +79,8 @@ class RawHtmlFilter(Postprocessor):
         if name == "input" and not match.group("close"):
             return self._task_box(parse_attributes(match.group("attributes")))
         kind = treatment(name)
-        self.seen[kind, name] += 1
+        if not match.group("close"):
+            self.seen[kind, name] += 1
         if kind == "shown as text":
             return escape(match.group(0), quote=False)
         if kind == "unwrapped" or match.group("close") or self.rewrite is None:

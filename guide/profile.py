@@ -41,6 +41,7 @@ class Settings:
 
     accepted_disclaimer: str = ""
     last_article: str = ""
+    opening_article: str = ""
     window_geometry: str = ""
     window_state: str = ""
     splitter_state: str = ""
@@ -212,6 +213,16 @@ class Profile:
         if article_id != self._settings.last_article:
             self._settings.last_article = article_id
             self._save("last_article")
+
+    def opening_article(self) -> str:
+        """The article being opened at start-up; still set if the app stopped while at it."""
+        return self._settings.opening_article
+
+    def set_opening_article(self, article_id: str) -> None:
+        """Record the article being opened at start-up ("" once it is on screen)."""
+        if article_id != self._settings.opening_article:
+            self._settings.opening_article = article_id
+            self._save("opening_article")
 
     def text_scale(self) -> int:
         """Reading text size in percent of the normal size."""

@@ -13,6 +13,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from guide.article_size import SHOWN_LIMIT, describe_size, shown_part
 from guide.content import ARTICLES_DIR
 from guide.edition_pages import contact_html, logo_html
 from guide.glossary import GLOSSARY_ID, Glossary
@@ -71,31 +72,30 @@ class _GuideTreeprocessor(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
-                if element.tag == "a" and "href" in element.attrib:
-                    self._rewrite_link(element)
-                elif element.tag == "img":
-                    replacement = self._rewrite_image(element)
-                    if replacement is not None:
-                        parent.remove(element)
-                        parent.insert(index, replacement)
-                elif element.tag == "div" and "admonition" in element.get("class", "").split():
+                replacement = self._rewrite(element)
+                if replacement is not element:
                     parent.remove(element)
-                    parent.insert(index, _callout_table(element))
-                elif element.tag == "details":
-                    parent.remove(element)
-                    parent.insert(index, _details_table(element))
-                if element.get("id"):  # QTextBrowser scrolls to <a name>, not to ids
-                    anchor = ET.Element("a", {"name": element.get("id", "")})
-                    anchor.tail, element.text = element.text, ""
-                    element.insert(0, anchor)
-                if element.tag == "h1":  # smaller than the page's title above it
-                    element.set("class", "in-article")
+                    parent.insert(index, replacement)
+                _decorate(element)
         if self.extension.article_id != GLOSSARY_ID:
             marker = _GlossaryMarker(self.extension.pack.glossary)
             article = self.extension.pack.articles.get(self.extension.article_id)
             if article is not None:  # the page about a term does not link it to the glossary
                 marker.marked.update(self.extension.pack.glossary.terms_in(article.title))
             marker.mark(root)
+
+    def _rewrite(self, element: ET.Element) -> ET.Element:
+        """The element to show instead of ``element`` (itself, perhaps changed)."""
+        if element.tag == "a" and "href" in element.attrib:
+            self._rewrite_link(element)
+        elif element.tag == "img":
+            replacement = self._rewrite_image(element)
+            return element if replacement is None else replacement
+        elif element.tag == "div" and "admonition" in element.get("class", "").split():
+            return _callout_table(element)
+        elif element.tag == "details":
+            return _details_table(element)
+        return element
 
     def _rewrite_link(self, element: ET.Element) -> None:
         target = self.extension.link(_plain_href(element.get("href", "")))
@@ -120,6 +120,26 @@ class _GuideTreeprocessor(Treeprocessor):
         span.text = f"[Picture {problem}: {element.get('alt', '') or 'picture'}]"
         span.tail = element.tail
         return span
+
+
+def _decorate(element: ET.Element) -> None:
+    """Markup QTextBrowser needs to show ``element`` as a browser would."""
+    if element.get("id"):  # QTextBrowser scrolls to <a name>, not to ids
+        anchor = ET.Element("a", {"name": element.get("id", "")})
+        anchor.tail, element.text = element.text, ""
+        element.insert(0, anchor)
+    if element.tag == "h1":  # smaller than the page's title above it
+        element.set("class", "in-article")
+    elif element.tag == "table":  # a Markdown table: ruled, like GitHub's
+        element.attrib.update({"class": "data", "border": "1", "cellspacing": "0",
+                               "cellpadding": "4"})
+    elif element.tag == "p" and _only_picture(element):
+        element.set("class", "picture")  # no line spacing below the picture
+
+
+def _only_picture(paragraph: ET.Element) -> bool:
+    return (len(paragraph) == 1 and paragraph[0].tag == "img"
+            and not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip())
 
 
 def _plain_href(href: str) -> str:
@@ -311,7 +331,8 @@ class Renderer:
         """The whole page for an article: header, contents, body, sources, related."""
         if article.error:
             return self.error_html(article)
-        body = self.render(article.body, article.id)
+        shown = shown_part(article.body)
+        body = self.render(shown, article.id)
         parts = [logo_html(self.pack) if article.id == self.pack.home else "",
                  _header_html(article)]
         if article.evidence:
@@ -319,6 +340,8 @@ class Renderer:
                 f'<p class="evidence"><b>How strong is the evidence?</b> '
                 f"{escape(article.evidence)}</p>"
             )
+        if shown is not article.body:
+            parts.append(_too_large_html(article))
         parts.append(_contents_html(article, body.headings))
         parts.append(body.html)
         parts.append(_sources_html(article.sources))
@@ -393,6 +416,17 @@ def _header_html(article: Article) -> str:
         + (f'<p class="summary">{escape(article.summary)}</p>' if article.summary else "")
         + f'<p class="meta">{meta_html}{"<br>" if meta_html else ""}{badge}</p>'
     )
+
+
+def _too_large_html(article: Article) -> str:
+    table, cell = _framed_table("warning", CALLOUT_COLOURS["warning"])
+    ET.SubElement(cell, "p", {"class": "callout-title"}).text = "This article is very large"
+    ET.SubElement(cell, "p").text = (
+        f"It is {describe_size(len(article.body.encode('utf-8')))} long, so only its first "
+        f"{describe_size(SHOWN_LIMIT)} are shown here: the rest would make the guide stop "
+        "responding for a long time. If you look after this guide, split it into smaller "
+        "articles (health-guide check lists such articles).")
+    return ET.tostring(table, encoding="unicode", method="html")
 
 
 def _contents_html(article: Article, headings: tuple[Heading, ...]) -> str:

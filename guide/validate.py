@@ -6,14 +6,14 @@ The app reports these at start-up and ``health-guide check`` prints them: one im
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
-from guide.content import ARTICLES_DIR, SECTION_FILE, scan_body
+from guide.content import ARTICLES_DIR, SECTION_FILE
 from guide.fields import Collector
 from guide.glossary import GLOSSARY_ID
 from guide.leftovers import check_leftovers
-from guide.links import article_link_target, is_external, resolve_relative, split_fragment
-from guide.locations import UnsafePathError, resolve_inside
+from guide.markdown_check import check_body
 from guide.model import Article, Pack
 from guide.readability import as_passage
 
@@ -26,64 +26,11 @@ def check_pack(pack: Pack, problems: Collector, today: dt.date) -> None:
     for article in pack.articles.values():
         if article.error:
             continue
-        _check_body(pack, article, problems)
+        check_body(pack, article, problems)
         _check_metadata(pack, article, problems, today)
     _check_unreachable(pack.root, problems)
     _check_glossary_use(pack, problems)
     check_leftovers(pack, problems)
-
-
-def _check_body(pack: Pack, article: Article, problems: Collector) -> None:
-    _headings, links, html_lines = scan_body(article.body)
-    offset = article.body_line - 1
-    for line, kind, target in links:
-        where = line + offset
-        if kind == "image":
-            _check_image(pack.root, article, target, where, problems)
-        elif target.startswith("#"):
-            if target[1:] not in {h.anchor for h in article.headings}:
-                problems.add(article.path, where, f"no heading '{target}' in this article")
-        elif not is_external(target) and ":" not in target.split("/")[0]:
-            _check_article_link(pack, article, target, where, problems)
-    for line in html_lines:
-        problems.add(article.path, line + offset,
-                     "raw HTML will be sanitised (unsafe tags and attributes removed)",
-                     "warning")
-
-
-def _check_article_link(pack: Pack, article: Article, target: str, line: int,
-                        problems: Collector) -> None:
-    resolved = article_link_target(article.id, target)
-    if resolved is None:
-        problems.add(article.path, line,
-                     f"link '{target}' is not a relative link to a .md article in the pack")
-        return
-    target_id, fragment = resolved
-    target_article = pack.articles.get(target_id)
-    if target_article is None:
-        problems.add(article.path, line, f"link to unknown article '{target}'")
-    elif fragment and not target_article.error and fragment not in {
-        h.anchor for h in target_article.headings
-    }:
-        problems.add(article.path, line, f"no heading '#{fragment}' in '{target_id}'")
-
-
-def _check_image(pack_root: Path, article: Article, target: str, line: int,
-                 problems: Collector) -> None:
-    if is_external(target) or target.startswith("//"):
-        problems.add(article.path, line, f"remote image '{target}' will not be loaded")
-        return
-    path, _fragment = split_fragment(target)
-    resolved = resolve_relative(article.id, path)
-    try:
-        if resolved is None:
-            raise UnsafePathError(target)
-        file = resolve_inside(pack_root, f"{ARTICLES_DIR}/{resolved}")
-    except UnsafePathError:
-        problems.add(article.path, line, f"image '{target}' is outside the pack")
-        return
-    if not file.is_file():
-        problems.add(article.path, line, f"image '{target}' does not exist")
 
 
 def _check_metadata(pack: Pack, article: Article, problems: Collector, today: dt.date) -> None:
@@ -113,7 +60,9 @@ def _check_metadata(pack: Pack, article: Article, problems: Collector, today: dt
 def _check_unreachable(root: Path, problems: Collector) -> None:
     """Markdown-looking files the navigation tree never shows."""
     articles_dir = root / ARTICLES_DIR
-    for path in sorted(articles_dir.rglob("*")):
+    found = (Path(folder, name) for folder, _dirs, names in os.walk(articles_dir)
+             for name in names)  # os.walk does not follow linked folders, which may loop
+    for path in sorted(found):
         if not path.is_file() or path.name == SECTION_FILE:
             continue
         rel = path.relative_to(root).as_posix()

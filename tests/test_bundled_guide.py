@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from guide.content import scan_body
 from guide.glossary import GLOSSARY_ID
 from guide.links import article_link_target
+from guide.markdown_scan import scan
 from guide.model import Article, Pack
 from guide.readability import reading_text
 
@@ -55,9 +55,8 @@ def _mentions(article: Article, name: str) -> bool:
 
 
 def _linked_articles(article: Article) -> set[str]:
-    _headings, links, _html = scan_body(article.body)
-    targets = (article_link_target(article.id, target) for _line, kind, target in links
-               if kind == "link")
+    targets = (article_link_target(article.id, link.target) for link in scan(article.body).links
+               if link.kind == "link")
     return {target[0] for target in targets if target is not None}
 
 

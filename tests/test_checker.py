@@ -20,7 +20,8 @@ EXPECTED_IN_BROKEN = [
     "articles/basics/fields.md:1: error: missing required front matter 'summary'",
     "articles/basics/fields.md:4: error: 'order' should be a whole number",
     "articles/basics/twin.md: error: duplicate article id 'basics/twin'",
-    "articles/basics/escape.md: error: links to a file outside the pack",
+    "articles/welcome.md:18: error: link to unknown article 'basics/no such.md'",
+    "articles/welcome.md:18: error: reference links never defined, shown as text (1: [leaflet])",
     "articles/welcome.md:14: error: link to unknown article 'basics/missing.md'",
     "articles/welcome.md:14: error: no heading '#nope' in 'basics/good'",
     "articles/welcome.md:15: error: no heading '#nowhere' in this article",
@@ -38,7 +39,13 @@ EXPECTED_IN_BROKEN = [
     "articles/basics/fields.md:11: warning: reading grade 46.1 is above 8 (Flesch-Kincaid)",
     "articles/welcome.md:5: warning: next_review 2020-01-01 is in the past",
     "articles/welcome.md:7: warning: only 1 source(s): give at least 2",
-    "articles/welcome.md:17: warning: raw HTML will be sanitised",
+    # HTML: one line per file and kind, with a count
+    "articles/welcome.md:17: warning: HTML shown as text, not as HTML (1 tag: <script>)",
+    "articles/welcome.md:19: warning: HTML left out, its text kept (1 tag: <center>)",
+    "articles/welcome.md:19: warning: HTML attributes ignored (1: style)",
+    # linked files and folders that leave the pack or loop are refused
+    "articles/basics/escape.md: warning: links to a file outside the pack; ignored",
+    "articles/basics/loop: warning: links back to a folder that holds it",
     "articles/_drafts/hidden.md: warning: not reachable from the tree",
     "articles/basics/notes.markdown: warning: not reachable from the tree",
     "glossary.yml: warning: glossary term 'Unused word' is never used in an article",
@@ -64,7 +71,8 @@ def test_broken_pack_reports_every_problem_with_file_and_line(
     lines = capsys.readouterr().out.splitlines()
     for expected in EXPECTED_IN_BROKEN:
         assert any(line.startswith(f"tests/packs/broken/{expected}") for line in lines), expected
-    assert lines[-1] == "checked 8 articles: 21 errors, 16 warnings"
+    assert lines[-1] == "checked 8 articles: 22 errors, 20 warnings"
+    assert sum("HTML" in line for line in lines) == 3  # not one line per tag
     assert not any("cannot be traced" in line and "hard-words" in line for line in lines)
 
 
@@ -85,7 +93,7 @@ def test_pack_without_manifest_is_one_error(capsys: pytest.CaptureFixture[str]) 
 def test_json_format_for_tools(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(PACKS / "broken"), "--format", "json"]) == EXIT_ERRORS
     report = json.loads(capsys.readouterr().out)
-    assert (report["articles"], report["errors"], report["warnings"]) == (8, 21, 16)
+    assert (report["articles"], report["errors"], report["warnings"]) == (8, 22, 20)
     assert {"path": "articles/basics/yaml.md", "line": 3, "severity": "error",
             "message": "invalid YAML: did not find expected ',' or ']'"} in report["problems"]
 

@@ -58,7 +58,7 @@ def test_callouts_become_framed_boxes(renderer: Renderer) -> None:
 
 def test_tables_render(renderer: Renderer) -> None:
     html = renderer.markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n", "x")
-    assert "<table>" in html
+    assert '<table border="1" cellpadding="4" cellspacing="0" class="data">' in html
     assert "<td>2</td>" in html
 
 

@@ -143,12 +143,31 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
             window.show_notice(f"This guide has no article '{open_article}'; showing the home "
                                "page instead.")
         first = pack.home
-    window.open_location(first)
     window.show()
+    _open_first(window, profile, first, asked=bool(open_article))
     # only once the article is on screen: the index never delays the first paint
     window.article_view.after_first_paint(
         lambda: window.start_search_index(pages.search_index_file()))
     return window
+
+
+def _open_first(window: MainWindow, profile: Profile, location: str, *, asked: bool) -> None:
+    """Open the first article once the window is on screen, unless it failed last time.
+
+    An article that was still being opened when the app last stopped (it crashed, or was
+    closed because it seemed frozen) is not reopened by itself: the home page is shown.
+    """
+    if not asked and location != window.pack.home and location == profile.opening_article():
+        article = window.pack.article(location)
+        title = article.title if article is not None else location
+        window.show_notice(f"Health Guide stopped while opening \u201c{title}\u201d last time, "
+                           "so the home page is shown instead. Choose the article from the "
+                           "list to try again.")
+        location = window.pack.home
+    QApplication.processEvents()  # the window appears before the article is read
+    profile.set_opening_article(location)
+    window.open_location(location)
+    profile.set_opening_article("")
 
 
 def _start_for_each_reader(pack: Pack, profile: Profile, pages: PageSource,

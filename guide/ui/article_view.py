@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -49,6 +49,15 @@ table {{ border-color: #c9d3da; }}
 th {{ background-color: #eef2f5; text-align: left; }}
 blockquote {{ color: #3b4a55; margin-left: 18px; }}
 code {{ font-family: monospace; }}
+pre {{ font-family: monospace; background-color: #f4f6f8; margin-top: 6px; margin-bottom: 10px; }}
+h1.in-article {{ font-size: 140%; margin-top: 22px; }}
+h4, h5, h6 {{ color: {c.ink}; font-size: 100%; font-weight: 600; margin-top: 12px;
+              margin-bottom: 4px; }}
+p.picture {{ line-height: 100%; }}
+table.data {{ margin-top: 8px; margin-bottom: 10px; }}
+table.data td, table.data th {{ padding: 4px 8px; }}
+.task {{ font-size: 120%; }}
+div.footnote {{ font-size: 92%; color: {c.muted}; }}
 """
 
 
@@ -161,7 +170,17 @@ class ArticleView(QTextBrowser):
         except UnsafePathError:
             return None
         image = QImage(str(path))
-        return None if image.isNull() else image
+        if image.isNull():
+            return None
+        widest = self._column_width()
+        if image.width() > widest > 0:  # a picture never runs past the text
+            return image.scaledToWidth(widest, Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def _column_width(self) -> int:
+        """Width of the text column in pixels."""
+        margin = self.document().documentMargin()
+        return int(self.viewport().width() - 2 * margin - 4)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep lines at a readable length by growing the side margins."""

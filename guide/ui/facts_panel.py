@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from guide.colours import Colours
 from guide.glossary import Term
-from guide.model import Article, Fact, Pack
+from guide.model import Article, Fact, Pack, contents_headings
 from guide.ui import theme
 from guide.ui.link_button import LinkButton
 from guide.ui.theme import heading_font, paint_as_panel, set_text_colour
@@ -132,7 +132,7 @@ class FactsPanel(QScrollArea):
                                 (self._source_label, f"Source: {source}")):
                 label.setText(text)
                 label.setAccessibleName(text)
-        top_headings = [h for h in article.headings if h.level == 2] if article else []
+        top_headings = contents_headings(article.headings) if article else ()
         self._fill_buttons(self._outline, self._outline_buttons, [
             (h.text, f"Go to the heading {h.text}", h.anchor) for h in top_headings
         ], self.anchor_requested.emit)
