@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
 from pathlib import Path
 
+from guide.atomic import replaced_atomically
 from guide.model import Article, Pack
 from guide.query import NO_SYNONYMS, Query, in_names, parse_query
 from guide.readability import reading_text
@@ -76,6 +79,18 @@ def rarity(matches: int, articles: int) -> float:
     return math.log(1 + (articles - matches + 0.5) / (matches + 0.5))
 
 
+class SearchError(Exception):
+    """The index could not answer (a damaged file, a full disk): not the reader's fault."""
+
+
+class BuildCancelledError(Exception):
+    """Building the index was stopped (the app is closing)."""
+
+
+BUILD_BATCH = 250
+"""Articles indexed between two checks for a request to stop."""
+
+
 class SearchIndex:
     """An FTS5 index of a pack's articles. Build it once; query it from one thread.
 
@@ -85,6 +100,7 @@ class SearchIndex:
     def __init__(self, connection: sqlite3.Connection,
                  synonyms: Synonyms = NO_SYNONYMS) -> None:
         self._db = connection
+        self._closer = weakref.finalize(self, connection.close)  # closed with the index
         self.synonyms = synonyms
         self._titles: list[tuple[str, str, str]] = [
             (row[0], row[1], row[2]) for row in
@@ -92,32 +108,49 @@ class SearchIndex:
         ]
 
     @classmethod
-    def build(cls, pack: Pack, path: Path | None = None) -> SearchIndex:
-        """Index every article of ``pack``, in memory, then copy to ``path`` if given."""
+    def build(cls, pack: Pack, path: Path | None = None,
+              cancelled: Callable[[], bool] = lambda: False) -> SearchIndex:
+        """Index every article of ``pack``, in memory, then copy to ``path`` if given.
+
+        ``cancelled`` is asked between batches of articles; when it says yes the work stops
+        with :class:`BuildCancelledError` (so closing the app never waits for a large pack).
+        """
         db = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            cls._fill(db, pack, cancelled)
+        except BaseException:
+            db.close()
+            raise
+        if path is not None:
+            try:
+                with replaced_atomically(path) as tmp:
+                    disk = sqlite3.connect(tmp)
+                    try:
+                        db.backup(disk)
+                    finally:
+                        disk.close()
+            except (OSError, sqlite3.Error):
+                pass  # the cache is an optimisation: searching still works from memory
+        return cls(db, pack.synonyms)
+
+    @staticmethod
+    def _fill(db: sqlite3.Connection, pack: Pack, cancelled: Callable[[], bool]) -> None:
         db.execute(CREATE_TABLE)
         db.execute(f"INSERT INTO docs(docs, rank) VALUES('rank', '{RANK}')")
-        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", (
-            _row(pack, article, pack.outline.section_title(article.section_id))
-            for article in pack.articles.values()
-        ))
+        batch: list[tuple[str, str, str, str, str, str]] = []
+        for article in pack.articles.values():
+            batch.append(_row(pack, article, pack.outline.section_title(article.section_id)))
+            if len(batch) == BUILD_BATCH:
+                if cancelled():
+                    raise BuildCancelledError
+                db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", batch)
+                batch.clear()
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", batch)
         db.execute(CREATE_NAMES_TABLE)
         db.execute(f"INSERT INTO names(names, rank) VALUES('rank', '{NAMES_RANK}')")
         db.execute("INSERT INTO names(rowid, title, also) SELECT rowid, title, also FROM docs")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp")
-                tmp.unlink(missing_ok=True)
-                with sqlite3.connect(tmp) as disk:
-                    db.backup(disk)
-                disk.close()
-                tmp.replace(path)
-            except (OSError, sqlite3.Error):
-                pass  # the cache is an optimisation: searching still works from memory
-        return cls(db, pack.synonyms)
 
     @classmethod
     def open(cls, path: Path, synonyms: Synonyms = NO_SYNONYMS) -> SearchIndex | None:
@@ -126,13 +159,16 @@ class SearchIndex:
             return None
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            (version,) = db.execute("PRAGMA user_version").fetchone()
-            if version != SCHEMA_VERSION:
-                db.close()
-                return None
-            return cls(db, synonyms)
         except sqlite3.Error:
             return None
+        try:
+            (version,) = db.execute("PRAGMA user_version").fetchone()
+            if version == SCHEMA_VERSION:
+                return cls(db, synonyms)
+        except sqlite3.Error:
+            pass
+        db.close()
+        return None
 
     def parse(self, text: str) -> Query:
         """What the reader typed, with this pack's concepts and stop words."""
@@ -156,16 +192,21 @@ class SearchIndex:
         try:
             return _Ranking(self._db, query, len(self._titles), names_only=names_only) \
                 .best(limit)
-        except sqlite3.Error:
-            return []
+        except sqlite3.Error as exc:  # queries are built safely: this is a damaged index
+            raise SearchError(str(exc)) from exc
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return len(self._titles)
 
     def terms(self, text: str) -> list[str]:
         """Words and phrases of a query, synonyms included, for highlighting in an article."""
         return self.parse(text).terms()
 
     def close(self) -> None:
-        """Release the database."""
-        self._db.close()
+        """Release the database (it is also released when the index is garbage)."""
+        self._closer()
 
 
 class _Ranking:

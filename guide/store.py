@@ -6,9 +6,11 @@ import contextlib
 import pickle
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from guide.atomic import replaced_atomically
 from guide.model import Article
 
 
@@ -21,6 +23,8 @@ class ArticleStore(Mapping[str, Article]):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # closed when the store goes away, even if nobody calls close()
+        self._closer = weakref.finalize(self, self._db.close)
         self._lock = threading.Lock()
         self._loaded: dict[str, Article] = {}
         self._length: int | None = None
@@ -30,20 +34,18 @@ class ArticleStore(Mapping[str, Article]):
     @staticmethod
     def write(path: Path, articles: Mapping[str, Article]) -> None:
         """Save ``articles`` to a new file at ``path`` (written aside, then renamed)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.unlink(missing_ok=True)
-        db = sqlite3.connect(tmp)
-        try:
-            db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, position INTEGER, data BLOB)")
-            db.executemany("INSERT INTO articles VALUES (?, ?, ?)", (
-                (article_id, position, pickle.dumps(article, protocol=5))
-                for position, (article_id, article) in enumerate(articles.items())
-            ))
-            db.commit()
-        finally:
-            db.close()
-        tmp.replace(path)
+        with replaced_atomically(path) as tmp:
+            db = sqlite3.connect(tmp)
+            try:
+                db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, position INTEGER, "
+                           "data BLOB)")
+                db.executemany("INSERT INTO articles VALUES (?, ?, ?)", (
+                    (article_id, position, pickle.dumps(article, protocol=5))
+                    for position, (article_id, article) in enumerate(articles.items())
+                ))
+                db.commit()
+            finally:
+                db.close()
 
     def __getitem__(self, article_id: str) -> Article:
         article = self._loaded.get(article_id)
@@ -80,4 +82,4 @@ class ArticleStore(Mapping[str, Article]):
     def close(self) -> None:
         """Release the file."""
         with contextlib.suppress(sqlite3.Error):
-            self._db.close()
+            self._closer()

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guide import search as search_module
 from guide.content import load_pack
 from guide.locations import bundled_dir
 from guide.model import Pack
 from guide.query import parse_query
-from guide.search import CREATE_TABLE, SearchIndex, rarity
+from guide.search import CREATE_TABLE, BuildCancelledError, SearchError, SearchIndex, rarity
 from tests.conftest import article
 
 
@@ -292,3 +293,35 @@ def test_a_packs_own_concepts_shape_its_search(make_pack: Callable[..., Path]) -
     assert small_index(make_pack).search("stroll") == []
     index = small_index(make_pack, "concepts:\n  - words: [stroll, walk]\n")
     assert [h.article_id for h in index.search("stroll")][:1] == ["living/walking"]
+
+
+def test_a_damaged_index_is_an_error_not_an_empty_answer(make_pack: Callable[..., Path],
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "search.sqlite"
+    SearchIndex.build(load_pack(make_pack()), path).close()
+    index = SearchIndex.open(path)
+    assert index is not None
+    index.close()  # as if the file went away under it
+    with pytest.raises(SearchError):
+        index.search("pacing")
+
+
+def test_building_stops_when_asked(make_pack: Callable[..., Path],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "BUILD_BATCH", 1)
+    asked: list[bool] = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) >= 2
+
+    with pytest.raises(BuildCancelledError):
+        SearchIndex.build(load_pack(make_pack()), cancelled=cancelled)
+    assert len(asked) == 2  # it checked between batches and stopped at the first yes
+
+
+def test_the_index_knows_how_many_articles_it_holds(make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack())
+    index = SearchIndex.build(pack)
+    assert index.article_count == len(pack.articles)
+    index.close()

@@ -362,5 +362,5 @@ class MainWindow(QMainWindow):
             return
         self.navigator.save_location()
         window_layout.save_layout(self, self.splitter, self.profile)
-        self.search.wait_for_index()
+        self.search.stop()  # never wait for a large pack's index to finish
         super().closeEvent(event)

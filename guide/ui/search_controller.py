@@ -40,6 +40,8 @@ class SearchController(QObject):
         self._panel: SearchPanel | None = None
         self._index: SearchIndex | None = None
         self._loader: IndexLoader | None = None
+        self._cache_file: Path | None = None
+        self._problem = ""
         box.textChanged.connect(self._on_text_changed)
         box.move_requested.connect(self._on_move_requested)
         box.open_requested.connect(self._on_open_requested)
@@ -58,8 +60,11 @@ class SearchController(QObject):
             self._stack.addWidget(self._panel)
             self._panel.article_requested.connect(
                 lambda article_id: self.result_chosen.emit(article_id, self.panel.terms()))
+            self._panel.index_broken.connect(self._on_index_broken)
             if self._index is not None:
                 self._panel.set_index(self._index)
+            elif self._problem:
+                self._panel.set_unavailable(self._problem)
             self.panel_created.emit(self._panel)
         return self._panel
 
@@ -67,19 +72,29 @@ class SearchController(QObject):
         """Whether the results panel exists yet."""
         return self._panel is not None
 
-    def start_index(self, cache_file: Path | None) -> None:
+    def start_index(self, cache_file: Path | None, *, trust_cache: bool = True) -> None:
         """Open or build the search index in the background; typing works meanwhile."""
-        if self._loader is not None:
+        if self._loader is not None and trust_cache:
             return
-        self._loader = IndexLoader(self._pack, cache_file, self)
+        self._cache_file = cache_file
+        self._loader = IndexLoader(self._pack, cache_file, self, trust_cache=trust_cache)
         self._loader.index_ready.connect(self._on_index_ready)
+        self._loader.index_failed.connect(self._on_index_failed)
         self._loader.start()
 
     def wait_for_index(self, timeout_ms: int = 60_000) -> bool:
-        """Block until the index is ready (for tests, benchmarks and quitting); True if so."""
+        """Block until the index is ready (for tests and benchmarks); True if so."""
         if self._loader is None:
             return False
         return self._loader.wait(timeout_ms)
+
+    def stop(self, timeout_ms: int = 2000) -> None:
+        """Stop a build still running (the app is closing) and release the index."""
+        if self._loader is not None:
+            self._loader.requestInterruption()
+            self._loader.wait(timeout_ms)
+        if self._index is not None:
+            self._index.close()
 
     def focus(self) -> None:
         """Put the keyboard in the search box, its text selected (with the keypad, if any)."""
@@ -108,8 +123,24 @@ class SearchController(QObject):
 
     def _on_index_ready(self, index: SearchIndex) -> None:
         self._index = index
+        self._problem = ""
         if self._panel is not None:
             self._panel.set_index(index)
+
+    def _on_index_failed(self, reason: str) -> None:
+        self._problem = reason
+        if self._panel is not None:
+            self._panel.set_unavailable(reason)
+
+    def _on_index_broken(self, _reason: str) -> None:
+        """The index stopped answering (a damaged file): build a new one from the pack."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self._cache_file is not None:
+            self._cache_file.unlink(missing_ok=True)
+        self._problem = ""
+        self.start_index(self._cache_file, trust_cache=False)
 
     def _on_text_changed(self, text: str) -> None:
         searching = bool(text.strip())

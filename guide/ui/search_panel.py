@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guide.glossary import GLOSSARY_ID
 from guide.query import parse_query
-from guide.search import Hit, SearchIndex
+from guide.search import Hit, SearchError, SearchIndex
 from guide.ui.link_button import LinkButton
 from guide.ui.search_results import SearchResultsModel, SearchResultsView
 from guide.ui.theme import paint_as_panel
@@ -23,15 +23,18 @@ class SearchPanel(QWidget):
 
     Signals:
         article_requested(str): a result (or the glossary suggestion) was chosen.
+        index_broken(str): the index failed while answering (it should be built again).
     """
 
     article_requested = Signal(str)
+    index_broken = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.setAccessibleName("Search")
         self.index: SearchIndex | None = None
+        self._problem = ""
         self.query = ""
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
@@ -63,18 +66,44 @@ class SearchPanel(QWidget):
     def set_index(self, index: SearchIndex) -> None:
         """Start using ``index``; re-runs a query typed while it was being prepared."""
         self.index = index
+        self._problem = ""
         if self.query:
             self.search(self.query)
+
+    def set_unavailable(self, reason: str) -> None:
+        """Say that search cannot work, and why, instead of "getting ready" for ever."""
+        self.index = None
+        self._problem = reason
+        self.model.set_hits([])
+        self._say(f"Search is not available ({reason}). You can still browse every "
+                  "article in the list, and the glossary.")
+        self.glossary_button.show()
+
+    def _ask(self, text: str, *, names_only: bool = False) -> list[Hit] | None:
+        """The index's answer, or ``None`` after saying that it failed."""
+        assert self.index is not None
+        try:
+            return self.index.search(text, RESULT_LIMIT, names_only=names_only)
+        except SearchError as exc:
+            self.index = None
+            self.model.set_hits([])
+            self._say("Search hit a problem with its saved index, so it is being built again. "
+                      "Results will appear in a moment.")
+            self.index_broken.emit(str(exc))
+            return None
 
     def search(self, text: str) -> None:
         """Show the results for ``text``: names at once, every article after a short pause."""
         self.query = text
         self._full_search.stop()
         if self.index is None:
-            self.model.set_hits([])
-            self._say("Getting search ready\u2026 results will appear in a moment.")
+            if not self._problem:
+                self.model.set_hits([])
+                self._say("Getting search ready\u2026 results will appear in a moment.")
             return
-        hits = self.index.search(text, RESULT_LIMIT, names_only=True)
+        hits = self._ask(text, names_only=True)
+        if hits is None:
+            return
         if hits or not text.strip():
             self._show(hits)
         else:
@@ -98,8 +127,9 @@ class SearchPanel(QWidget):
         if self.index is None:
             return
         current = self.results.current_article_id()
-        hits = self.index.search(self.query, RESULT_LIMIT)
-        self._show(hits, keep=current)
+        hits = self._ask(self.query)
+        if hits is not None:
+            self._show(hits, keep=current)
 
     def _show(self, hits: list[Hit], keep: str = "") -> None:
         text = self.query.strip()
