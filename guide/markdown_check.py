@@ -65,9 +65,8 @@ def _report_differences(article: Article, body: str, found: Scan, offset: int,
                 kind == "shown as text")
             add(f"<{tags[0][0]}",
                 f"{what} ({_count(sum(n for _tag, n in tags), 'tag')}: {names}){advice}")
-    details = sum(n for _treatment, tag, n in found.html if tag == "details")
-    if details:
-        add("<details", f"<details> shown open ({_count(details, 'block')}): the guide "
+    if found.details:
+        add("<details", f"<details> shown open ({_count(found.details, 'block')}): the guide "
             "cannot fold text away")
     if found.ignored_attributes:
         names = ", ".join(name for name, _n in found.ignored_attributes)

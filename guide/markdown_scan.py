@@ -52,6 +52,8 @@ class Scan:
     """``(attribute, count)`` of HTML attributes the viewer ignores (``style``, ``align``)."""
     undefined_references: tuple[str, ...] = ()
     """``[text][name]`` links whose ``[name]: address`` is nowhere in the article."""
+    details: int = 0
+    """``<details>`` blocks, shown open."""
     diagrams: int = 0
     """Mermaid diagrams, shown as their source."""
 
@@ -71,8 +73,8 @@ class _Collector(Treeprocessor):
                     found.targets.append(("link", _as_written(element.get("href", ""))))
             elif element.tag == "img":
                 found.targets.append(("image", _as_written(element.get("src", ""))))
-            elif element.tag == "code" and "language-mermaid" in element.get("class", ""):
-                found.diagrams += 1
+            elif element.tag == "details":
+                found.details += 1
             if element.tag not in {"code", "pre", *HEADING_TAGS}:
                 for text in (element.text, element.tail):
                     if text and "][" in text:
@@ -107,7 +109,7 @@ class ScanExtension(Extension):
         self.targets: list[tuple[LinkKind, str]] = []
         self.references: list[str] = []
         self.ignored: Counter[str] = Counter()
-        self.diagrams = 0
+        self.details = 0
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
@@ -122,7 +124,7 @@ class ScanExtension(Extension):
         self.targets = []
         self.references = []
         self.ignored = Counter()
-        self.diagrams = 0
+        self.details = 0
 
 
 class _HeadingsOnly(Treeprocessor):
@@ -182,7 +184,9 @@ def scan(body: str) -> Scan:
         ignored_attributes=tuple(sorted(found.ignored.items())),
         undefined_references=tuple(dict.fromkeys(
             ref for ref in found.references if ref and ref.lower() not in defined)),
-        diagrams=found.diagrams,
+        details=found.details,
+        diagrams=sum(isinstance(block, str) and 'class="language-mermaid"' in block
+                     for block in md.htmlStash.rawHtmlBlocks),  # fenced code is stashed
     )
 
 

@@ -96,3 +96,28 @@ def test_term_links_carry_their_definition_as_tooltip(view: ArticleView) -> None
     cursor = view.document().find("off-label")
     assert cursor.charFormat().toolTip() == "Off-label: Not approved."
     assert cursor.charFormat().isAnchor()
+
+
+def test_pictures_wider_than_the_column_are_scaled_to_fit(view: ArticleView,
+                                                          tmp_path: Path) -> None:
+    QImage(3000, 200, QImage.Format.Format_RGB32).save(str(tmp_path / "articles" / "wide.png"))
+    view.resize(800, 600)
+    wide = view.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                             QUrl("pack:articles/wide.png"))
+    assert isinstance(wide, QImage)
+    assert 0 < wide.width() <= view.viewport().width()
+    assert wide.height() < 200  # the proportions are kept
+    small = view.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                              QUrl("pack:articles/dot.png"))
+    assert isinstance(small, QImage)
+    assert small.width() == 4  # small pictures keep their size
+
+
+def test_links_to_headings_in_any_script_scroll(qtbot: QtBot, view: ArticleView) -> None:
+    view.resize(600, 300)
+    view.show()
+    filler = "".join(f"<p>Paragraph {n}.</p>" for n in range(80))
+    view.show_page(f'{filler}<h2 id="治疗方法"><a name="治疗方法"></a>治疗方法</h2>{filler}')
+    assert view.verticalScrollBar().value() == 0
+    view.anchorClicked.emit(QUrl("#%E6%B2%BB%E7%96%97%E6%96%B9%E6%B3%95"))
+    qtbot.wait_until(lambda: view.verticalScrollBar().value() > 0)
