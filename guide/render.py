@@ -11,7 +11,7 @@ from typing import Final
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.article_size import SHOWN_LIMIT, describe_size, shown_part
 from guide.content import ARTICLES_DIR
@@ -70,6 +70,7 @@ class _GuideTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: ET.Element) -> None:
+        self._drop_repeated_title(root)
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
                 replacement = self._rewrite(element)
@@ -77,12 +78,33 @@ class _GuideTreeprocessor(Treeprocessor):
                     parent.remove(element)
                     parent.insert(index, replacement)
                 _decorate(element)
+                if element.tag == "p" and self._holds_one_picture(element):
+                    element.set("class", "picture")  # no line spacing below the picture
         if self.extension.article_id != GLOSSARY_ID:
             marker = _GlossaryMarker(self.extension.pack.glossary)
             article = self.extension.pack.articles.get(self.extension.article_id)
             if article is not None:  # the page about a term does not link it to the glossary
                 marker.marked.update(self.extension.pack.glossary.terms_in(article.title))
             marker.mark(root)
+
+    def _drop_repeated_title(self, root: ET.Element) -> None:
+        """Leave out a first ``# Title`` that repeats the article's title (imported pages)."""
+        article = self.extension.pack.articles.get(self.extension.article_id)
+        first = root[0] if len(root) else None
+        if (article is not None and first is not None and first.tag == "h1"
+                and "".join(first.itertext()).strip().casefold() == article.title.casefold()):
+            root.remove(first)
+
+    def _holds_one_picture(self, paragraph: ET.Element) -> bool:
+        """Whether ``paragraph`` holds a picture and nothing else (Markdown or ``<img>``)."""
+        if len(paragraph) == 1 and paragraph[0].tag == "img":
+            return not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip()
+        text = (paragraph.text or "").strip()
+        stash = None if len(paragraph) else HTML_PLACEHOLDER_RE.fullmatch(text)
+        if stash is None:
+            return False
+        raw = self.md.htmlStash.rawHtmlBlocks[int(stash.group(1))]
+        return isinstance(raw, str) and raw.lstrip().lower().startswith("<img")
 
     def _rewrite(self, element: ET.Element) -> ET.Element:
         """The element to show instead of ``element`` (itself, perhaps changed)."""
@@ -133,13 +155,8 @@ def _decorate(element: ET.Element) -> None:
     elif element.tag == "table":  # a Markdown table: ruled, like GitHub's
         element.attrib.update({"class": "data", "border": "1", "cellspacing": "0",
                                "cellpadding": "4"})
-    elif element.tag == "p" and _only_picture(element):
-        element.set("class", "picture")  # no line spacing below the picture
-
-
-def _only_picture(paragraph: ET.Element) -> bool:
-    return (len(paragraph) == 1 and paragraph[0].tag == "img"
-            and not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip())
+    elif element.tag == "th" and not element.get("align"):
+        element.set("class", "unaligned")  # left, by the style sheet; an align wins over it
 
 
 def _plain_href(href: str) -> str:

@@ -257,3 +257,24 @@ def test_html_links_follow_the_same_rules(render: Callable[[str], str]) -> None:
     html = render('<a href="beta.md">beta</a> and <a href="gone.md">gone</a>')
     assert '<a href="article:treatments/beta"' in html
     assert '<a class="broken" title="Link not found in this guide: gone.md">gone</a>' in html
+
+
+def test_a_first_heading_repeating_the_title_is_left_out(tiny_pack: Pack) -> None:
+    renderer = Renderer(tiny_pack)
+    html = renderer.markdown_to_html("# Alpha treatment\n\nText.\n\n# Other\n", "treatments/alpha")
+    assert "Alpha treatment</h1>" not in html  # the page's own title says it already
+    assert "Other</h1>" in html
+
+
+def test_an_html_picture_alone_in_a_paragraph_adds_no_line_spacing(
+        make_pack: Callable[..., Path]) -> None:
+    pack = load_pack(make_pack({"articles/treatments/images/chart.png": b"\x89PNG\r\n\x1a\n"}))
+    html = Renderer(pack).markdown_to_html('<img src="images/chart.png" alt="Chart">',
+                                           "treatments/alpha")
+    assert html.startswith('<p class="picture"><img src="pack:')
+
+
+def test_table_headers_line_up_with_their_columns(render: Callable[[str], str]) -> None:
+    html = render("| Item | Cost |\n| --- | --: |\n| Pills | 3.50 |\n")
+    assert '<th class="unaligned">Item</th>' in html
+    assert '<th align="right">Cost</th>' in html

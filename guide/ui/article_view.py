@@ -46,7 +46,8 @@ p.letters {{ font-size: 115%; line-height: 160%; }}
 .broken {{ color: #8a2c24; background-color: #fbeceb; }}
 .source {{ color: {c.muted}; }}
 table {{ border-color: #c9d3da; }}
-th {{ background-color: #eef2f5; text-align: left; }}
+th {{ background-color: #eef2f5; }}
+th.unaligned {{ text-align: left; }}
 blockquote {{ color: #3b4a55; margin-left: 18px; }}
 code {{ font-family: monospace; }}
 pre {{ font-family: monospace; background-color: #f4f6f8; margin-top: 6px; margin-bottom: 10px; }}
@@ -57,6 +58,7 @@ p.picture {{ line-height: 100%; }}
 table.data {{ margin-top: 8px; margin-bottom: 10px; }}
 table.data td, table.data th {{ padding: 4px 8px; }}
 .task {{ font-size: 120%; }}
+ul.task-list {{ list-style-type: none; }}
 div.footnote {{ font-size: 92%; color: {c.muted}; }}
 """
 
