@@ -6,11 +6,14 @@ import datetime as dt
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from guide.atomic import write_atomically
+from guide.questions import Question
+from guide.reading import PLACES_LIMIT, ReadingPlace, with_recent
 
 SETTINGS_FILE = "settings.json"
 DATA_DIR_ENV = "HEALTH_GUIDE_DATA_DIR"
@@ -46,16 +49,61 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     text_scale: int = 100
+    large_print: bool = False
+    saved_articles: list[str] = field(default_factory=list)
+    recent_articles: list[str] = field(default_factory=list)
+    """Newest first."""
+    reading_places: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Article id -> ``{"anchor": str, "offset": int}``, the most recently read last."""
+    questions: list[dict[str, str]] = field(default_factory=list)
+    """``{"article": article id or "", "text": question}``, in the reader's order."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Settings:
-        """Build from decoded JSON, keeping only known keys with the right type."""
+        """Build from decoded JSON, keeping only known keys with the right type.
+
+        Lists and tables are checked item by item: a damaged item is dropped, not its list.
+        """
         defaults = asdict(cls())
         values = {
-            key: value for key, value in data.items()
+            key: _ITEM_CHECKS.get(key, _as_is)(value) for key, value in data.items()
             if key in defaults and type(value) is type(defaults[key])
         }
         return cls(**values)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _article_ids(value: list[Any]) -> list[str]:
+    return list(dict.fromkeys(item for item in value if isinstance(item, str) and item))
+
+
+def _places(value: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        article: {"anchor": place["anchor"], "offset": place["offset"]}
+        for article, place in value.items()
+        if isinstance(place, dict) and isinstance(place.get("anchor"), str)
+        and type(place.get("offset")) is int and place["offset"] >= 0
+    }
+
+
+def _questions(value: list[Any]) -> list[dict[str, str]]:
+    return [
+        {"article": item["article"], "text": item["text"]}
+        for item in value
+        if isinstance(item, dict) and isinstance(item.get("article"), str)
+        and isinstance(item.get("text"), str) and item["text"].strip()
+    ]
+
+
+_ITEM_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "saved_articles": _article_ids,
+    "recent_articles": _article_ids,
+    "reading_places": _places,
+    "questions": _questions,
+}
 
 
 class Backend(Protocol):
@@ -66,6 +114,9 @@ class Backend(Protocol):
 
     def save(self, settings: Settings, changed: frozenset[str]) -> str:
         """Store the ``changed`` keys of ``settings``; return a notice if that failed."""
+
+    def clear(self) -> str:
+        """Forget everything stored; return a notice if that failed."""
 
 
 class MemoryBackend:
@@ -81,6 +132,11 @@ class MemoryBackend:
     def save(self, settings: Settings, changed: frozenset[str]) -> str:
         """Remember the changed values."""
         self._settings = _merged(self._settings, settings, changed)
+        return ""
+
+    def clear(self) -> str:
+        """Forget everything."""
+        self._settings = Settings()
         return ""
 
 
@@ -169,6 +225,19 @@ class JsonFileBackend:
                     "Your choices last until you close the app.")
         return ""
 
+    def clear(self) -> str:
+        """Delete the settings file and every damaged copy kept aside."""
+        failed = []
+        for path in [self.path, *self.folder.glob(f"{SETTINGS_FILE}.corrupt-*")]:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                failed.append(f"{path.name} ({exc.strerror or exc})")
+        if failed:
+            return f"The guide could not delete {', '.join(failed)} in {self.folder}."
+        self._read_only = False  # nothing is left there to protect
+        return ""
+
 
 class Profile:
     """Typed accessors over :class:`Settings`; every change is saved at once.
@@ -244,3 +313,88 @@ class Profile:
         s = self._settings
         s.window_geometry, s.window_state, s.splitter_state = geometry, state, splitter
         self._save("window_geometry", "window_state", "splitter_state")
+
+    def large_print(self) -> bool:
+        """Whether handouts are printed in large print."""
+        return self._settings.large_print
+
+    def set_large_print(self, large: bool) -> None:
+        """Remember the handout print size."""
+        if large != self._settings.large_print:
+            self._settings.large_print = large
+            self._save("large_print")
+
+    def saved_articles(self) -> tuple[str, ...]:
+        """Ids of the articles the reader saved, in the order they were saved."""
+        return tuple(self._settings.saved_articles)
+
+    def set_saved(self, article_id: str, saved: bool) -> None:
+        """Save an article (at the end of the list) or remove it from the list."""
+        ids = self._settings.saved_articles
+        if saved == (article_id in ids):
+            return
+        if saved:
+            ids.append(article_id)
+        else:
+            ids.remove(article_id)
+        self._save("saved_articles")
+
+    def recent_articles(self) -> tuple[str, ...]:
+        """Ids of the articles read lately, newest first."""
+        return tuple(self._settings.recent_articles)
+
+    def add_recent(self, article_id: str) -> None:
+        """Put an article at the top of the recently read list."""
+        recent = with_recent(self._settings.recent_articles, article_id)
+        if recent != self._settings.recent_articles:
+            self._settings.recent_articles = recent
+            self._save("recent_articles")
+
+    def clear_recent(self) -> None:
+        """Empty the recently read list."""
+        if self._settings.recent_articles:
+            self._settings.recent_articles = []
+            self._save("recent_articles")
+
+    def reading_place(self, article_id: str) -> ReadingPlace | None:
+        """Where the reader was in an article (``None``: at its start, or never read)."""
+        place = self._settings.reading_places.get(article_id)
+        return ReadingPlace(place["anchor"], place["offset"]) if place else None
+
+    def reading_place_count(self) -> int:
+        """In how many articles a reading place is kept."""
+        return len(self._settings.reading_places)
+
+    def set_reading_place(self, article_id: str, place: ReadingPlace | None) -> None:
+        """Remember the place in an article (``None`` forgets it: back at the start)."""
+        places = self._settings.reading_places
+        stored = {"anchor": place.anchor, "offset": place.offset} if place else None
+        if places.get(article_id) == stored:
+            return
+        places.pop(article_id, None)  # re-inserted last: the most recently read
+        if stored is not None:
+            places[article_id] = stored
+            for oldest in list(places)[:-PLACES_LIMIT]:
+                del places[oldest]
+        self._save("reading_places")
+
+    def questions(self) -> tuple[Question, ...]:
+        """The reader's questions for the doctor, in their order."""
+        return tuple(Question(item["article"], item["text"])
+                     for item in self._settings.questions)
+
+    def set_questions(self, questions: Sequence[Question]) -> None:
+        """Replace the reader's questions (after adding, editing, moving or removing)."""
+        stored = [{"article": q.article_id, "text": q.text} for q in questions]
+        if stored != self._settings.questions:
+            self._settings.questions = stored
+            self._save("questions")
+
+    def clear(self) -> None:
+        """Forget everything kept for this reader, on disk too (any problem becomes a notice).
+
+        What the app does from now on is remembered again, as for a new reader.
+        """
+        self._settings = Settings()
+        self._changed.clear()
+        self.notice = self._backend.clear()  # an older notice may name a file now deleted

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from guide.profile import JsonFileBackend, MemoryBackend, Profile, Settings
+from guide.questions import Question
+from guide.reading import PLACES_LIMIT, RECENT_LIMIT, ReadingPlace
 
 
 def test_values_survive_a_restart(tmp_path: Path) -> None:
@@ -147,3 +149,86 @@ def test_a_file_damaged_while_running_is_kept_aside_on_save(tmp_path: Path) -> N
     again = Profile(JsonFileBackend(tmp_path))
     assert again.text_scale() == 130
     assert again.accepted_disclaimer() == "1"  # this run's own change is written again
+
+
+def test_saved_recent_places_and_questions_survive_a_restart(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_saved("medicines/tramadol", saved=True)
+    profile.set_saved("welcome", saved=True)
+    profile.set_saved("medicines/tramadol", saved=False)
+    for article_id in ("a", "b", "a"):
+        profile.add_recent(article_id)
+    profile.set_reading_place("b", ReadingPlace("risks", 120))
+    profile.set_questions([Question("b", "Is it safe?"), Question("", "Sick note?")])
+    profile.set_large_print(True)
+    again = Profile(JsonFileBackend(tmp_path))
+    assert again.saved_articles() == ("welcome",)
+    assert again.recent_articles() == ("a", "b")
+    assert again.reading_place("b") == ReadingPlace("risks", 120)
+    assert again.reading_place("a") is None
+    assert again.questions() == (Question("b", "Is it safe?"), Question("", "Sick note?"))
+    assert again.large_print()
+
+
+def test_recently_read_keeps_the_last_twenty(tmp_path: Path) -> None:
+    profile = Profile(MemoryBackend())
+    for number in range(25):
+        profile.add_recent(f"article-{number}")
+    assert len(profile.recent_articles()) == RECENT_LIMIT
+    assert profile.recent_articles()[0] == "article-24"
+
+
+def test_reading_places_keep_only_the_most_recent(tmp_path: Path) -> None:
+    profile = Profile(MemoryBackend())
+    for number in range(PLACES_LIMIT + 5):
+        profile.set_reading_place(f"article-{number}", ReadingPlace("", number + 1))
+    profile.set_reading_place("article-10", ReadingPlace("", 0))  # read again: now the newest
+    assert profile.reading_place_count() == PLACES_LIMIT
+    assert profile.reading_place("article-0") is None
+    assert profile.reading_place("article-10") == ReadingPlace("", 0)
+    profile.set_reading_place("article-10", None)
+    assert profile.reading_place("article-10") is None
+
+
+def test_damaged_items_in_lists_are_dropped_one_by_one(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({
+        "saved_articles": ["welcome", 7, None, "", "welcome", ["x"], "medicines/tramadol"],
+        "recent_articles": "welcome",
+        "reading_places": {"a": {"anchor": "risks", "offset": 3}, "b": {"anchor": 1},
+                           "c": ["risks", 3], "d": {"anchor": "x", "offset": -1},
+                           "e": {"anchor": "x", "offset": True}},
+        "questions": [{"article": "a", "text": "Why?"}, {"article": 1, "text": "No"},
+                      {"text": "No article"}, "Why?", {"article": "", "text": "  "}],
+        "large_print": "yes",
+    }))
+    profile = Profile(JsonFileBackend(tmp_path))
+    assert profile.notice == ""
+    assert profile.saved_articles() == ("welcome", "medicines/tramadol")
+    assert profile.recent_articles() == ()
+    assert profile.reading_place("a") == ReadingPlace("risks", 3)
+    assert profile.reading_place_count() == 1
+    assert profile.questions() == (Question("a", "Why?"),)
+    assert not profile.large_print()
+
+
+def test_clearing_deletes_the_file_and_the_damaged_copies(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_bytes(b"{broken")
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_saved("welcome", saved=True)
+    profile.set_questions([Question("welcome", "Why?")])
+    assert len(list(tmp_path.iterdir())) == 2  # settings.json and the damaged copy
+    profile.clear()
+    assert list(tmp_path.iterdir()) == []
+    assert profile.saved_articles() == ()
+    assert profile.questions() == ()
+    assert profile.notice == ""
+    profile.set_text_scale(130)  # remembered again from now on, and only that
+    assert json.loads((tmp_path / "settings.json").read_text())["saved_articles"] == []
+
+
+def test_clearing_in_memory_forgets_everything() -> None:
+    profile = Profile(MemoryBackend())
+    profile.set_accepted_disclaimer("1")
+    profile.add_recent("welcome")
+    profile.clear()
+    assert (profile.accepted_disclaimer(), profile.recent_articles()) == ("", ())
