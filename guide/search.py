@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 import sqlite3
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QThread, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -22,6 +21,7 @@ from guide.pages import PageSource
 from guide.profile import JsonFileBackend, MemoryBackend, Profile, edition_profile_dir
 from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
+from guide.ui.text_size import apply_text_scale
 from guide.ui.theme import apply_to_application
 from guide.versions import broken_qt_binding
 
@@ -82,26 +82,32 @@ def load_with_progress(cache: PackCache) -> Pack:
     dialog.setCancelButton(None)  # no way to cancel: the guide cannot open half-read
     dialog.setMinimumDuration(0)
     dialog.show()
-    outcome: dict[str, Pack | BaseException] = {}
-
-    def work() -> None:
-        try:
-            outcome["pack"] = cache.load()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=work, name="load-pack", daemon=True)
+    worker = _PackLoader(cache)
     worker.start()
-    while worker.is_alive():
+    while not worker.wait(50):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        worker.join(0.05)
     dialog.close()
-    error = outcome.get("error")
-    if isinstance(error, BaseException):
-        raise error
-    pack = outcome["pack"]
-    assert isinstance(pack, Pack)
-    return pack
+    if worker.error is not None:
+        raise worker.error
+    assert worker.pack is not None
+    return worker.pack
+
+
+class _PackLoader(QThread):
+    """Reads and checks a pack off the UI thread (the app's one threading style: QThread)."""
+
+    def __init__(self, cache: PackCache) -> None:
+        super().__init__()
+        self._cache = cache
+        self.pack: Pack | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        """Thread body; any failure is handed back to the UI thread."""
+        try:
+            self.pack = self._cache.load()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the UI thread
+            self.error = exc
 
 
 def open_profile(pack: Pack, policy: ModePolicy, profile_dir: Path | None = None) -> Profile:
@@ -127,6 +133,7 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
     pages = pages or PageSource(pack)
     policy = policy or ModePolicy.laptop()
     brand_application(pack)
+    apply_text_scale(policy.text_scale or profile.text_scale())  # the disclaimer too
     if policy.starts_over:
         return _start_for_each_reader(pack, profile, pages, policy)
     if profile.accepted_disclaimer() != pack.disclaimer.version:
@@ -202,7 +209,7 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
         # walking thousands of files holds the interpreter: wait until the reader has the page
         window.article_view.after_first_paint(
             lambda: QTimer.singleShot(CHECK_DELAY_MS, checker.start))
-        app.aboutToQuit.connect(checker.wait)
+        app.aboutToQuit.connect(checker.stop)
     return app.exec()
 
 

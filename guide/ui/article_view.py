@@ -189,6 +189,12 @@ class ArticleView(QTextBrowser):
         self._apply_readable_width(event.size().width())  # first, so one layout suffices
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep a readable line length when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.refresh_layout()
+
     def refresh_layout(self) -> None:
         """Recompute the readable width after a font change."""
         self._apply_readable_width(self.width())

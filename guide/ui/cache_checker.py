@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from guide.cache import PackCache
+from guide.cache import CheckCancelledError, PackCache
 
 STALE_NOTICE = ("This guide's files have changed since it was last opened. Close it and open "
                 "it again to see the changes.")
@@ -24,6 +24,15 @@ class CacheChecker(QThread):
         self._cache = cache
 
     def run(self) -> None:
-        """Thread body."""
-        if not self._cache.is_current():
+        """Thread body; stops early when the app closes (:meth:`stop`)."""
+        try:
+            current = self._cache.is_current(self.isInterruptionRequested)
+        except CheckCancelledError:
+            return
+        if not current:
             self.stale_found.emit()
+
+    def stop(self, timeout_ms: int = 2000) -> None:
+        """Ask the walk to stop and wait a little for it (the app is closing)."""
+        self.requestInterruption()
+        self.wait(timeout_ms)

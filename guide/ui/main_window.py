@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(pack, profile, self)
         self.search = SearchController(pack, self.search_box, self.left_panel, self.nav_tree,
                                        keypad=keypad, parent=self)
-        self.text_size = TextSize(profile, self._scaled_widgets, self)
+        self.text_size = TextSize(profile, self.policy.text_scale or profile.text_scale(), self)
         self.commands.about.setText(f"&About {pack.edition.app_name}")
         available = offered(self.commands, self.policy, pack.edition)
         self.addActions(available)  # shortcuts work even for commands in no menu
@@ -108,9 +108,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
-        scale = self.policy.text_scale or profile.text_scale()
-        if scale != NORMAL:  # fonts are already right at 100%
-            self.text_size.set(scale, remember=self.policy.text_scale is None)
+        self._on_text_size_changed(self.text_size.percent)
         self.show_notice(profile.take_notice())
 
     # -- construction ---------------------------------------------------------------------
@@ -176,12 +174,6 @@ class MainWindow(QMainWindow):
         c.disclaimer.triggered.connect(self.show_disclaimer)
         c.about.triggered.connect(self.show_about)
         c.take_home.triggered.connect(self._take_home)
-
-    def _scaled_widgets(self) -> list[QWidget]:
-        widgets: list[QWidget] = [self.article_view, self.nav_tree, self.facts_panel]
-        if self.search.has_panel():
-            widgets.append(self.search.panel)
-        return widgets
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -264,8 +256,13 @@ class MainWindow(QMainWindow):
 
     # -- text size ----------------------------------------------------------------------------
 
-    def _on_text_size_changed(self, _percent: int) -> None:
-        self.article_view.refresh_layout()
+    def _on_text_size_changed(self, percent: int) -> None:
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total > 0:  # the side panes grow with their text, within reason
+            left = min(DEFAULT_SPLITTER_SIZES[0] * percent // 100, total * 2 // 5)
+            right = min(DEFAULT_SPLITTER_SIZES[2] * percent // 100, total // 4)
+            self.splitter.setSizes([left, max(total - left - right, 0), right])
         self.commands.larger_text.setEnabled(self.text_size.can_grow())
         self.commands.smaller_text.setEnabled(self.text_size.can_shrink())
 

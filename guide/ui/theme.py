@@ -68,8 +68,8 @@ def set_text_colour(widget: QWidget, colour: str) -> None:
     widget.setPalette(palette)
 
 
-def heading_font(widget: QWidget) -> QFont:
-    """The widget's font, bold, for panel headings."""
-    font = QFont(widget.font())
+def heading_font(widget: QWidget) -> QFont:  # noqa: ARG001 - kept for the call sites
+    """Bold, and nothing else set: size and family still follow the app's text size."""
+    font = QFont()
     font.setBold(True)
     return font

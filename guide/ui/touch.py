@@ -50,6 +50,7 @@ class TouchAdapter(QObject):
             delegate = widget.itemDelegate()
             if isinstance(delegate, MinRowHeight):
                 delegate.set_min_height(self.target)
+                widget.doItemsLayout()  # rows already measured are measured again
         if isinstance(widget, QAbstractScrollArea) and not QScroller.hasScroller(
                 widget.viewport()):
             QScroller.grabGesture(widget.viewport(),

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from guide.model import Pack
@@ -73,20 +79,25 @@ def test_text_scales_with_the_application_font(qtbot: QtBot, launch: Launcher,
     assert window.nav_tree.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
-def test_view_menu_scales_reading_text_and_remembers_it(launch: Launcher, tiny_pack: Pack,
-                                                        tmp_path: Path) -> None:
+def test_view_menu_scales_all_text_and_remembers_it(qtbot: QtBot, launch: Launcher,
+                                                    tiny_pack: Pack, tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
     normal = window.article_view.font().pointSizeF()
     window.commands.larger_text.trigger()
     window.commands.larger_text.trigger()
     assert window.text_size.percent == 130
-    assert window.article_view.font().pointSizeF() == pytest.approx(normal * 1.3)
-    assert window.facts_panel.font().pointSizeF() == pytest.approx(normal * 1.3)
+    bigger = pytest.approx(normal * 1.3)
+    qtbot.wait_until(lambda: window.article_view.font().pointSizeF() == bigger)
+    # the whole window follows, not only the reading panes
+    for widget in (window.facts_panel, window.nav_tree, window.search_box, window.menuBar(),
+                   window.toolbar, window.find_bar, window.notice_bar):
+        assert widget.font().pointSizeF() == bigger, widget.objectName()
     window.close()
     again = launch(tiny_pack, tmp_path)
     assert again.text_size.percent == 130
+    assert QApplication.font().pointSizeF() == bigger  # before any window or dialog is shown
     again.commands.normal_text.trigger()
-    assert again.article_view.font().pointSizeF() == pytest.approx(normal)
+    qtbot.wait_until(lambda: again.article_view.font().pointSizeF() == pytest.approx(normal))
     for _ in range(20):
         again.commands.smaller_text.trigger()
     assert again.text_size.percent == 80
