@@ -7,6 +7,9 @@ while no file of the pack has changed (same paths, sizes and modification times)
 version is the same. Small packs are checked before use; large packs are checked in the
 background after the window appears (see :meth:`PackCache.is_current`). Anything wrong with
 the cache (missing, damaged, unwritable) just means doing the work again.
+
+A frozen bundle ships its pack's cache, prebuilt and read-only (:func:`open_cache`): it is
+trusted without looking at the files, whose times an installer changes, and never written.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ import shutil
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__
 from guide.atomic import write_atomically
 from guide.edition import ID_PATTERN
+from guide.locations import shipped_cache_dir
 from guide.model import Pack
 from guide.store import ArticleStore
 
@@ -37,6 +42,8 @@ _ID_LINE = re.compile(r"^id:\s*[\"']?([^\s\"'#]+)", re.MULTILINE)
 _OLD_PATH_KEY = re.compile(r"[0-9a-f]{16}")  # cache folders of versions before editions
 CHECK_BEFORE_USE_LIMIT = 2000
 """Packs with at most this many files are checked for changes before the cache is used."""
+SHIPPED_STAMP = "made-by.txt"
+"""In a shipped cache: the app version and cache format that made it (see :func:`cache_stamp`)."""
 
 
 def user_cache_dir() -> Path | None:
@@ -56,6 +63,23 @@ def user_cache_dir() -> Path | None:
     return base / "health-guide"
 
 
+def cache_stamp() -> str:
+    """What a cache made by this app looks like: a shipped cache from another is not used."""
+    return f"health-guide {__version__}, cache format {CACHE_FORMAT}"
+
+
+def open_cache(root: Path, *, write: bool = True) -> PackCache:
+    """The start-up cache for the pack at ``root``.
+
+    The read-only cache a frozen bundle ships for its own pack; otherwise the user's cache
+    folder, or none when ``write`` is off (kiosk).
+    """
+    shipped = shipped_cache_dir(root)
+    if shipped is not None:
+        return PackCache(root, shipped, read_only=True)
+    return PackCache(root, user_cache_dir() if write else None)
+
+
 def cache_key(root: Path) -> str:
     """The cache folder's name for a pack: its edition id.
 
@@ -73,11 +97,21 @@ def cache_key(root: Path) -> str:
     return "path-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
 
 
-def pack_fingerprint(root: Path) -> tuple[str, int]:
-    """Digest of every file's path, size and modification time under ``root``; file count."""
+class CheckCancelledError(Exception):
+    """Walking the pack was stopped (the app is closing)."""
+
+
+def pack_fingerprint(root: Path, cancelled: Callable[[], bool] = lambda: False,
+                     ) -> tuple[str, int]:
+    """Digest of every file's path, size and modification time under ``root``; file count.
+
+    ``cancelled`` is asked once per folder; when it says yes, :class:`CheckCancelledError`.
+    """
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
     count = 0
     for folder, dirs, files in os.walk(root):
+        if cancelled():
+            raise CheckCancelledError
         dirs.sort()
         for name in sorted(files):
             path = Path(folder, name)
@@ -92,12 +126,17 @@ def pack_fingerprint(root: Path) -> tuple[str, int]:
 
 
 class PackCache:
-    """Cache for one pack folder. ``folder=None`` turns it off (kiosk, tests)."""
+    """Cache for one pack folder. ``folder=None`` turns it off (kiosk, tests).
 
-    def __init__(self, root: Path, folder: Path | None) -> None:
+    ``read_only`` marks a cache shipped with the pack: used as it is, never checked against
+    the pack's files and never written; if it cannot be used, the pack is read from its files.
+    """
+
+    def __init__(self, root: Path, folder: Path | None, *, read_only: bool = False) -> None:
         self.root = root
+        self.read_only = read_only
         self.fingerprint = ""
-        self.checked = folder is None
+        self.checked = folder is None or read_only
         """False while a large pack's cache has been used without checking it is current."""
         self._folder = folder
         self._pack_dir = folder / cache_key(root) if folder is not None else None
@@ -116,6 +155,8 @@ class PackCache:
         cached = self._load_snapshot()
         if cached is not None:
             return cached
+        if self.read_only:
+            return load_pack(self.root)
         self.fingerprint, count = pack_fingerprint(self.root)
         self.checked = True
         pack = load_pack(self.root)
@@ -136,7 +177,11 @@ class PackCache:
                 (self._pack_dir / "snapshot.pickle").read_bytes())
             if not isinstance(pack, Pack):
                 return None
-            if count <= CHECK_BEFORE_USE_LIMIT:
+            if self.read_only:
+                assert self._folder is not None
+                if (self._folder / SHIPPED_STAMP).read_text(encoding="utf-8") != cache_stamp():
+                    return None
+            elif count <= CHECK_BEFORE_USE_LIMIT:
                 if pack_fingerprint(self.root)[0] != fingerprint:
                     return None
                 self.checked = True
@@ -144,18 +189,22 @@ class PackCache:
         except Exception:  # noqa: BLE001 - any damage just means parsing again
             return None
         self.fingerprint = fingerprint
-        return replace(pack, articles=store)
+        # the snapshot may come from another copy of the pack (a bundle built elsewhere)
+        return replace(pack, root=self.root, articles=store)
 
     def has_snapshot(self) -> bool:
         """Whether an earlier launch left a snapshot (so this one need not parse every file)."""
         return self._pack_dir is not None and (self._pack_dir / "snapshot.pickle").is_file()
 
-    def is_current(self) -> bool:
+    def is_current(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Check (slowly, for a large pack) that no file changed since the cache was made.
 
         When something changed the cache is dropped, so the next launch reads the files.
+        Raises :class:`CheckCancelledError` when ``cancelled`` says to stop.
         """
-        current = pack_fingerprint(self.root)[0] == self.fingerprint
+        if self.read_only:
+            return True
+        current = pack_fingerprint(self.root, cancelled)[0] == self.fingerprint
         if not current and self._pack_dir is not None:
             with contextlib.suppress(OSError):
                 (self._pack_dir / "snapshot.pickle").unlink()
@@ -194,13 +243,19 @@ class PackCache:
 
     def store_page(self, key: str, html: str) -> None:
         """Remember a rendered page; failures are ignored."""
-        if self._page_dir is not None:
+        if self._page_dir is not None and not self.read_only:
             with contextlib.suppress(OSError):
                 write_atomically(self._page_dir / self._page_name(key), html.encode("utf-8"))
 
     def search_index_file(self) -> Path | None:
-        """Where this version of the pack's search index is kept."""
-        return self._page_dir / "search.sqlite" if self._page_dir is not None else None
+        """Where this version of the pack's search index is kept.
+
+        A read-only cache names only an index it holds, so one is never written into it.
+        """
+        if self._page_dir is None:
+            return None
+        path = self._page_dir / "search.sqlite"
+        return None if self.read_only and not path.is_file() else path
 
     @staticmethod
     def _page_name(key: str) -> str:

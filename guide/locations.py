@@ -6,13 +6,13 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-BundledName = Literal["content", "resources"]
+BundledName = Literal["content", "resources", "packaging"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def bundled_dir(name: BundledName) -> Path:
-    """Return the folder holding the bundled ``content`` or ``resources``.
+    """Return the folder holding the bundled ``content``, ``resources`` or ``packaging``.
 
     Looked up, in order, inside a frozen bundle (PyInstaller's ``sys._MEIPASS``), inside the
     installed package (the wheel maps the top-level folders to ``guide/_bundled/``) and at the
@@ -28,6 +28,21 @@ def bundled_dir(name: BundledName) -> Path:
         if candidate.is_dir():
             return candidate
     return candidates[-1]
+
+
+SHIPPED_CACHE = "content-cache"
+"""Folder of a frozen bundle holding the prebuilt start-up cache of its pack."""
+
+
+def shipped_cache_dir(content: Path) -> Path | None:
+    """The read-only cache a frozen bundle ships for its own pack, if ``content`` is that pack."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is None:
+        return None
+    shipped = Path(frozen_root) / SHIPPED_CACHE
+    if not shipped.is_dir() or content.resolve() != (Path(frozen_root) / "content").resolve():
+        return None
+    return shipped
 
 
 class UnsafePathError(ValueError):
