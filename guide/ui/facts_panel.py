@@ -23,6 +23,11 @@ from guide.ui import theme
 from guide.ui.link_button import LinkButton
 from guide.ui.theme import heading_font, paint_as_panel, set_text_colour
 
+OUTLINE_LIMIT = 25
+"""Headings listed under "On this page" at most: the page's own list has them all, and a
+few hundred buttons take seconds to lay out (an imported article with 700 headings took 6 s).
+"""
+
 
 def pick_general_fact(pack: Pack, article_id: str) -> Fact | None:
     """The "Did you know?" fact for an article: one tied to it, else a stable pick."""
@@ -134,7 +139,8 @@ class FactsPanel(QScrollArea):
                 label.setAccessibleName(text)
         top_headings = contents_headings(article.headings) if article else ()
         self._fill_buttons(self._outline, self._outline_buttons, [
-            (h.text, f"Go to the heading {h.text}", h.anchor) for h in top_headings
+            (h.text, f"Go to the heading {h.text}", h.anchor)
+            for h in top_headings[:OUTLINE_LIMIT]
         ], self.anchor_requested.emit)
         related = [self._pack.articles[r] for r in (article.related if article else ())
                    if r in self._pack.articles]
