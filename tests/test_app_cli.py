@@ -133,7 +133,10 @@ def test_kiosk_without_a_passphrase_says_only_the_system_can_close_it(
         runs.append(kwargs)
         return 0
 
-    monkeypatch.setattr(app, "load_or_report", lambda *_a, **_k: (tiny_pack, None))
+    from guide.cache import PackCache  # noqa: PLC0415
+
+    loaded = (tiny_pack, PackCache(tiny_pack.root, None))
+    monkeypatch.setattr(app, "load_or_report", lambda *_a, **_k: loaded)
     monkeypatch.setattr(application, "run", run)
     assert main(["--kiosk", "--idle-seconds", "40"]) == 0
     err = capsys.readouterr().err
