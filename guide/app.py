@@ -117,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         from guide.newpack import run_new_pack  # noqa: PLC0415
 
         return run_new_pack(argv[1:])
+    if argv[:1] == ["print"]:
+        from guide.ui.print_command import run_print  # noqa: PLC0415 - Qt only when printing
+
+        return run_print(argv[1:])
     if argv[:1] == ["kiosk-passphrase"]:
         from guide.passphrase_cli import run_passphrase  # noqa: PLC0415
 

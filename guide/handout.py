@@ -16,7 +16,7 @@ from guide.glossary import GLOSSARY_ID
 from guide.locations import UnsafePathError, bundled_dir, resolve_inside
 from guide.model import Article, Pack, Source
 from guide.paper_html import first_statement, paper_html
-from guide.questions import Question, grouped
+from guide.questions import OTHER_QUESTIONS, QUESTIONS_TITLE, Question, grouped
 from guide.render import DRAFT_BADGE, Renderer, format_date
 
 NORMAL_PRINT_PT = 11.0
@@ -27,8 +27,6 @@ DISCLAIMER_MIN_WORDS = 10
 LOGO_URL = "handout:logo"
 """Where the letterhead's ``<img>`` asks for the edition's logo."""
 LOGO_HEIGHT = 44
-QUESTIONS_TITLE = "My questions for the doctor"
-OTHER_QUESTIONS = "Other questions"
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ class ModePolicy:
     links: LinkPolicy = field(default_factory=LinkPolicy)
     remembers_reader: bool = True
     """Settings are kept on disk between launches; otherwise in memory for one reader."""
+    reader_lists: bool = True
+    """Saved articles, recently read, reading places and my questions for the doctor."""
     writes_caches: bool = True
     """The start-up cache and search index may be written to the user's cache folder."""
     text_scale: int | None = None
@@ -84,6 +86,7 @@ class ModePolicy:
             context_menus=False,
             links=LinkPolicy(external=ExternalLinkPolicy.SHOW_ADDRESS, term_popups=True),
             remembers_reader=False,
+            reader_lists=False,  # a shared screen keeps no lists; Start over clears them too
             writes_caches=False,
             text_scale=settings.text_scale,
             touch_target=TOUCH_TARGET_PX,

@@ -350,10 +350,10 @@ class Profile:
             self._settings.recent_articles = recent
             self._save("recent_articles")
 
-    def clear_recent(self) -> None:
-        """Empty the recently read list."""
-        if self._settings.recent_articles:
-            self._settings.recent_articles = []
+    def remove_recent(self, article_id: str) -> None:
+        """Take an article off the recently read list."""
+        if article_id in self._settings.recent_articles:
+            self._settings.recent_articles.remove(article_id)
             self._save("recent_articles")
 
     def reading_place(self, article_id: str) -> ReadingPlace | None:

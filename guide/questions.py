@@ -5,12 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 
+QUESTIONS_TITLE = "My questions for the doctor"
+OTHER_QUESTIONS = "Other questions"
+"""The group of questions about no article in particular."""
 MAX_QUESTION_LENGTH = 600
 """Longest question kept, in characters (a paragraph; longer text is cut there)."""
 
 QUESTIONS_HEADING = re.compile(r"^questions?\b.*\bask\b", re.IGNORECASE)
 """A heading that opens an article's suggested questions: "Questions to ask your doctor"."""
+
+ASK_SCHEME = "ask"
+"""Scheme of the links at the end of an article that add questions."""
+ADD_QUESTION_HREF = f"{ASK_SCHEME}:question"
+ADD_SUGGESTED_HREF = f"{ASK_SCHEME}:suggested"
+SHOW_QUESTIONS_HREF = f"{ASK_SCHEME}:list"
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
@@ -109,3 +119,31 @@ def moved_group(questions: Sequence[Question], article_id: str, step: int) -> li
     if 0 <= target < len(groups):
         groups[position], groups[target] = groups[target], groups[position]
     return flattened(groups)
+
+
+def page_end_html(article_id: str, body: str, questions: Sequence[Question]) -> str:
+    """The end of an article on screen: the reader's questions about it, and links to add more.
+
+    The links use :data:`ASK_SCHEME`; the window handles them (the article view ignores them).
+    """
+    mine = [q for q in questions if q.article_id == article_id]
+    suggested = suggested_questions(body)
+    texts = {q.text for q in mine}
+    missing = [q for q in suggested if q not in texts]
+    parts = [f'<h2 class="my-questions">{QUESTIONS_TITLE}</h2>']
+    if mine:
+        items = "".join(f"<li>{escape(q.text)}</li>" for q in mine)
+        parts.append(f'<ul class="my-questions">{items}</ul>')
+    else:
+        parts.append("<p>Write down what you want to ask about this at your next "
+                     "appointment. Your questions stay on this computer.</p>")
+    links = [f'<a href="{ADD_QUESTION_HREF}">Add a question\u2026</a>']
+    if missing:
+        count = len(missing)
+        what = "the suggested question" if count == 1 else f"the {count} suggested questions"
+        links.append(f'<a href="{ADD_SUGGESTED_HREF}">Add {what}</a>')
+    if questions:
+        links.append(f'<a href="{SHOW_QUESTIONS_HREF}">See all my questions ({len(questions)})'
+                     "</a>")
+    parts.append('<p class="my-questions">' + " &nbsp;\u00b7&nbsp; ".join(links) + "</p>")
+    return "\n".join(parts)

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guide.content import load_pack
-from guide.handout import QUESTIONS_TITLE, HandoutWriter
+from guide.handout import HandoutWriter
 from guide.model import Pack
-from guide.questions import Question
+from guide.questions import QUESTIONS_TITLE, Question
 from guide.render import DRAFT_BADGE, Renderer
 from tests.conftest import article
 

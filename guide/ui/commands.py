@@ -41,7 +41,33 @@ class Commands(QObject):
                                 ("help-about", Pixmap.SP_FileDialogInfoView),
                                 "Show every quick fact")
         self.print = self._make("&Print\u2026", "printAction", _keys(Key.Print),
-                                ("document-print", Pixmap.SP_FileIcon), "Print this article")
+                                ("document-print", Pixmap.SP_FileIcon),
+                                "Print this article as a handout for your doctor")
+        self.save_pdf = self._make("Save as P&DF\u2026", "savePdfAction", _keys(Key.SaveAs),
+                                   ("document-save-as", Pixmap.SP_DialogSaveButton),
+                                   "Save this article as a PDF handout")
+        self.large_print = self._make("&Large print", "largePrintAction", [],
+                                      tip="Print handouts half as large again")
+        self.large_print.setCheckable(True)
+        self.save_article = self._make("&Save this article", "saveArticleAction",
+                                       _keys("Ctrl+D"), ("bookmark-new", Pixmap.SP_DialogYesButton),
+                                       "Save this article to your list, or remove it")
+        self.save_article.setCheckable(True)
+        self.saved_list = self._make("Sa&ved articles\u2026", "savedListAction",
+                                     _keys("Ctrl+Shift+O"),
+                                     ("bookmarks", Pixmap.SP_DirLinkIcon), "Your saved articles")
+        self.recent_list = self._make("&Recently read\u2026", "recentListAction", _keys("Ctrl+H"),
+                                      ("document-open-recent", Pixmap.SP_FileDialogDetailedView),
+                                      "The articles you read lately")
+        self.my_questions = self._make("My &questions\u2026", "myQuestionsAction",
+                                       _keys("Ctrl+Shift+M"),
+                                       ("help-faq", Pixmap.SP_MessageBoxQuestion),
+                                       "Your questions for the doctor")
+        self.add_question = self._make("&Add a question for the doctor\u2026",
+                                       "addQuestionAction", _keys("Ctrl+Shift+A"))
+        self.clear_data = self._make("C&lear my data\u2026", "clearDataAction", [],
+                                     tip="See what this guide keeps about your reading, and "
+                                         "clear it")
         self.quit = self._make("&Quit", "quitAction", _keys(Key.Quit))
         self.larger_text = self._make("&Larger text", "largerTextAction", _keys(Key.ZoomIn),
                                       tip="Make the text larger")
@@ -74,7 +100,9 @@ class Commands(QObject):
         for action, short in ((self.search, "Search"), (self.larger_text, "A+"),
                               (self.smaller_text, "A\u2212"), (self.take_home, "Take home"),
                               (self.start_over, "Start over"), (self.print, "Print"),
-                              (self.help_now, "Get help now")):
+                              (self.help_now, "Get help now"), (self.saved_list, "Saved"),
+                              (self.recent_list, "Recent"), (self.my_questions, "My questions"),
+                              (self.save_article, "Save")):
             action.setIconText(short)
 
     def _make(self, text: str, name: str, shortcuts: list[QKeySequence],

@@ -336,6 +336,8 @@ class KioskSession(QObject):
             window.search.panel.search("")
         if self.policy.text_scale:
             window.text_size.set(self.policy.text_scale, remember=False)
+        window.profile.clear()  # saved, recent, places, questions: kept in memory only anyway
+        window.companion.forget()
         window.navigator.start_over()  # a new page: no selection, scrolled to the top
         window.nav_tree.scrollToTop()
         window.facts_panel.verticalScrollBar().setValue(0)

@@ -34,8 +34,10 @@ from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import Profile
 from guide.ui import window_layout
+from guide.ui.article_bar import ArticleBar
 from guide.ui.article_view import ArticleView
 from guide.ui.commands import Commands
+from guide.ui.companion import Companion
 from guide.ui.facts_panel import FactsPanel
 from guide.ui.find_bar import FindBar
 from guide.ui.menus import build_menu_bar, build_toolbar, offered
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.left_panel.setObjectName("leftPanel")
         self.left_panel.addWidget(self.nav_tree)
         keypad = SearchKeypad(self.search_box) if self.policy.on_screen_keypad else None
+        self.article_bar = ArticleBar(self.article_view)
         self._build_layout(keypad)
         if self.policy.touch_target:
             self._touch = TouchAdapter(self.policy.touch_target, self)
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
             build_menu_bar(self.menuBar(), self.commands, available)
         self.toolbar = build_toolbar(self, self.commands, available, self.policy,
                                      self.search_box)
+        self.companion = Companion(self, self.article_bar)
         self._connect_signals()
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.article_bar)
         middle_layout.addWidget(self.article_view, 1)
         middle_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -203,8 +208,10 @@ class MainWindow(QMainWindow):
         self.navigator.home()
 
     def _show(self, location: str, fragment: str) -> None:
+        self.companion.leave_page()  # keeps the reader's place in the page shown until now
         article = self.pack.article(location)
-        self.article_view.show_page(self.pages.html(location), fragment)
+        self.article_view.show_page(self.pages.html(location) + self.companion.page_end(location),
+                                    fragment)
         self.nav_tree.select_article(location)
         self.facts_panel.show_article(article)
         generated = {FACTS_PAGE: "Quick facts", CONTACT_PAGE: "Contact and about"}
@@ -307,16 +314,8 @@ class MainWindow(QMainWindow):
             self.show_address(address)
 
     def print_article(self) -> None:
-        """Print the article shown now (the printer dialog chooses where)."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
-        if not self.policy.can_show_files:
-            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, on=False)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.article_view.document().print_(printer)
+        """Print the article shown now as a handout (the printer dialog chooses where)."""
+        self.companion.print_article()
 
     def about_text(self) -> str:
         """The About box's rich text: app version and who publishes the content."""
@@ -357,6 +356,7 @@ class MainWindow(QMainWindow):
         if not self._may_close:
             event.ignore()
             return
+        self.companion.leave_page()
         self.navigator.save_location()
         window_layout.save_layout(self, self.splitter, self.profile)
         self.search.stop()  # never wait for a large pack's index to finish

@@ -22,6 +22,15 @@ def offered(commands: Commands, policy: ModePolicy, edition: Edition) -> list[QA
         hidden.add(commands.quit)
     if not policy.can_print:
         hidden.add(commands.print)
+    if not policy.can_show_files:
+        hidden.add(commands.save_pdf)
+    if not (policy.can_print or policy.can_show_files):
+        hidden.add(commands.large_print)
+    if not policy.reader_lists:
+        hidden.update({commands.save_article, commands.saved_list, commands.recent_list,
+                       commands.my_questions, commands.add_question})
+    if not policy.remembers_reader:  # nothing is kept: nothing to clear
+        hidden.add(commands.clear_data)
     if not policy.starts_over:
         hidden.add(commands.start_over)
     if not policy.take_home_url:
@@ -32,21 +41,35 @@ def offered(commands: Commands, policy: ModePolicy, edition: Edition) -> list[QA
 
 
 def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QAction]) -> None:
-    """File, Edit, View, Go and Help menus, with the commands this mode offers."""
+    """File, Edit, View, Go and Help menus, with the commands this mode offers.
+
+    ``None`` in a menu's list is a separator, shown only between commands on offer.
+    """
     c = commands
-    menus = {
-        "&File": [c.print, c.quit],
+    menus: dict[str, list[QAction | None]] = {
+        "&File": [c.print, c.save_pdf, c.large_print, None, c.quit],
         "&Edit": [c.search, c.find, c.find_next, c.find_previous],
         "&View": [c.larger_text, c.smaller_text, c.normal_text],
-        "&Go": [c.back, c.forward, c.home, c.facts],
-        "&Help": [c.help_now, c.contact, c.disclaimer, c.about],
+        "&Go": [c.back, c.forward, c.home, c.facts, None, c.save_article, c.saved_list,
+                c.recent_list, None, c.my_questions, c.add_question],
+        "&Help": [c.help_now, c.contact, c.disclaimer, None, c.clear_data, None, c.about],
     }
     for title, actions in menus.items():
-        shown = [action for action in actions if action in available]
-        if shown:
+        shown = [action for action in actions if action is None or action in available]
+        groups: list[list[QAction]] = [[]]
+        for action in shown:
+            if action is None:
+                groups.append([])
+            else:
+                groups[-1].append(action)
+        groups = [group for group in groups if group]
+        if groups:
             menu = menu_bar.addMenu(title)
-            for action in shown:
-                menu.addAction(action)
+            for number, group in enumerate(groups):
+                if number:
+                    menu.addSeparator()
+                for action in group:
+                    menu.addAction(action)
 
 
 def build_toolbar(window: QMainWindow, commands: Commands, available: list[QAction],
@@ -57,7 +80,8 @@ def build_toolbar(window: QMainWindow, commands: Commands, available: list[QActi
     """
     c = commands
     if policy.menu_bar:
-        actions = [c.back, c.forward, c.home, c.facts, c.help_now]
+        actions = [c.back, c.forward, c.home, c.facts, c.saved_list, c.recent_list,
+                   c.my_questions, c.help_now]
     else:
         actions = [c.home, c.back, c.forward, c.search, c.smaller_text, c.larger_text,
                    c.take_home, c.print, c.help_now, c.start_over]

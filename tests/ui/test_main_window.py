@@ -149,9 +149,12 @@ def test_menus_offer_navigation_and_help(launch: Launcher, tiny_pack: Pack) -> N
     window = launch(tiny_pack)
     menus = {menu.title(): [a.text() for a in menu.actions()]
              for menu in window.menuBar().findChildren(QMenu)}
-    assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts"]
-    assert menus["&Help"] == ["&Contact and about this guide", "Medical &disclaimer",
-                              "&About Health Guide"]
+    assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts", "",
+                            "&Save this article", "Sa&ved articles\u2026", "&Recently read\u2026",
+                            "", "My &questions\u2026", "&Add a question for the doctor\u2026"]
+    assert menus["&Help"] == ["&Contact and about this guide", "Medical &disclaimer", "",
+                              "C&lear my data\u2026", "", "&About Health Guide"]
+    assert menus["&File"] == ["&Print\u2026", "Save as P&DF\u2026", "&Large print", "", "&Quit"]
 
 
 def test_about_names_version_pack_publisher_and_contact(launch: Launcher,
