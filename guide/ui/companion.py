@@ -64,6 +64,10 @@ class Companion(QObject):
         c.my_questions.triggered.connect(self.show_questions)
         c.add_question.triggered.connect(self.add_question)
         c.clear_data.triggered.connect(self.clear_data)
+        # connected before the window's own slots, so the place is noted before the change
+        for action in (c.larger_text, c.smaller_text, c.normal_text):
+            action.triggered.connect(self.places.hold)
+        window.text_size.changed.connect(lambda _percent: self.places.restore_held())
         window.article_view.anchorClicked.connect(self._on_anchor_clicked)
         window.location_opened.connect(self._on_location_opened)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -70,6 +70,7 @@ class AddQuestionDialog(QDialog):
             lambda text: self.add_button.setEnabled(bool(clean_question(text))))
         buttons.accepted.connect(self._on_add)
         buttons.rejected.connect(self.reject)
+        self.field.returnPressed.connect(self._on_add)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.field)
@@ -152,13 +153,22 @@ class MyQuestionsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_current)
         self.print_button.clicked.connect(self.print_requested)
         self.pdf_button.clicked.connect(self.pdf_requested)
-        for keys, slot in (("Alt+Up", lambda: self.move_current(-1)),
-                           ("Alt+Down", lambda: self.move_current(+1)),
-                           (QKeySequence.StandardKey.Delete, self.remove_current)):
-            shortcut = QShortcut(QKeySequence(keys), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        self.tree.installEventFilter(self)
         return side
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the list: Alt+Up and Alt+Down move, Delete removes (F2 edits, as in any list)."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and self.tree.state() \
+                != QAbstractItemView.State.EditingState:
+            alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
+            if alt and event.key() in {Qt.Key.Key_Up, Qt.Key.Key_Down}:
+                self.move_current(-1 if event.key() == Qt.Key.Key_Up else +1)
+                return True
+            if not event.modifiers() and event.key() == Qt.Key.Key_Delete:
+                self.remove_current()
+                return True
+        return super().eventFilter(watched, event)
 
     def _button(self, text: str, name: str, layout: QVBoxLayout) -> QPushButton:
         button = QPushButton(text)

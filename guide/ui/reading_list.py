@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ SAVED_TAB = 0
 RECENT_TAB = 1
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _GONE_ROLE = Qt.ItemDataRole.UserRole + 1
+_REMOVE_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
 
 
 class ReadingListDialog(QDialog):
@@ -64,9 +65,6 @@ class ReadingListDialog(QDialog):
         buttons.accepted.connect(self.open_current)
         buttons.rejected.connect(self.reject)
         self.remove_button.clicked.connect(self.remove_current)
-        for key in (QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.Backspace):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(self.remove_current)
         self.tabs.currentChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -80,9 +78,19 @@ class ReadingListDialog(QDialog):
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
         widget.setUniformItemSizes(True)
+        widget.installEventFilter(self)
         widget.itemActivated.connect(lambda _item: self.open_current())
         widget.currentRowChanged.connect(lambda _row: self._update_buttons())
         return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete (or Backspace) in a list removes the chosen entry."""
+        if watched in {self.saved, self.recent} and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() in _REMOVE_KEYS \
+                and not event.modifiers():
+            self.remove_current()
+            return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _page(widget: QListWidget, empty: QLabel, empty_name: str) -> QWidget:

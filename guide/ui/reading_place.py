@@ -7,7 +7,7 @@ size or the window width has changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -74,7 +74,8 @@ class ReadingPlaces(QObject):
     """Keeps the reader's place in each article of ``view`` in the profile.
 
     The window calls :meth:`leave` before it replaces the page and :meth:`arrive` after;
-    a change of text size keeps the same words at the top of the screen.
+    around a change of text size, :meth:`hold` (before) and :meth:`restore_held` (after)
+    keep the same words at the top of the screen.
     """
 
     def __init__(self, view: QTextBrowser, pack: Pack, profile: Profile,
@@ -85,7 +86,6 @@ class ReadingPlaces(QObject):
         self._profile = profile
         self._location = ""
         self._held: ReadingPlace | None = None  # the place while the text is laid out again
-        view.installEventFilter(self)
 
     def leave(self) -> None:
         """Remember the place in the article shown now (a page at its start forgets it)."""
@@ -108,14 +108,18 @@ class ReadingPlaces(QObject):
         if location == self._location:
             go_to_place(self._view, place)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Before a new font is laid out, note the place; afterwards, go back to it."""
-        if watched is self._view and event.type() == QEvent.Type.FontChange \
-                and self._held is None:
+    def hold(self) -> None:
+        """Note the place on screen now: the text is about to be laid out again.
+
+        While an earlier change is still settling, the place noted before it is kept.
+        """
+        if self._held is None:
             self._held = place_at_top(self._view)
-            if self._held is not None:
-                QTimer.singleShot(0, self, self._restore_held)
-        return False
+
+    def restore_held(self) -> None:
+        """Go back to the held place once Qt has laid the text out again."""
+        if self._held is not None:
+            QTimer.singleShot(0, self, self._restore_held)
 
     def _restore_held(self) -> None:
         place, self._held = self._held, None
