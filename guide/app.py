@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from guide import __version__, passphrase
-from guide.cache import PackCache, user_cache_dir
+from guide.cache import PackCache, open_cache
 from guide.locations import bundled_dir
 from guide.model import Pack, PackError
 from guide.modes import ModePolicy
@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "content pack, for reading, a waiting-room kiosk, or a support group's own "
                     "edition.",
         epilog="Other commands: health-guide check [DIR] (list a content pack's problems), "
-               "health-guide new-pack DIR (start your own edition), health-guide "
+               "health-guide new-pack DIR (start your own edition), health-guide build "
+               "(an installer of an edition for this computer), health-guide "
                "kiosk-passphrase (the kiosk operator's passphrase). Add --help to any of them.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep your settings in DIR (default: your per-user app-data folder)")
     parser.add_argument("--open", metavar="ARTICLE_ID", dest="open_article", default="",
                         help="open this article first, e.g. medicines/ketamine-infusion")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this edition works here, without a screen: show every "
+                             "page, search, check the disclaimer and branding; print one line "
+                             "and exit with 0 (passed) or 1")
     kiosk = parser.add_argument_group(
         "waiting-room kiosk",
         "Full screen and locked down; starts over for the next reader; writes nothing to disk. "
@@ -90,7 +95,7 @@ def load_or_report(content: Path | None, *, write_cache: bool = True,
     """
     root = content or bundled_dir("content")
     try:
-        cache = PackCache(root, user_cache_dir() if write_cache else None)
+        cache = open_cache(root, write=write_cache)
         if display_available() and not cache.has_snapshot() and _is_large(root):
             # reading thousands of files takes a while: say so instead of looking frozen
             from guide.ui.application import load_with_progress  # noqa: PLC0415
@@ -117,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         from guide.newpack import run_new_pack  # noqa: PLC0415
 
         return run_new_pack(argv[1:])
+    if argv[:1] == ["build"]:
+        from guide.build import run_build  # noqa: PLC0415
+
+        return run_build(argv[1:])
     if argv[:1] == ["print"]:
         from guide.ui.print_command import run_print  # noqa: PLC0415 - Qt only when printing
 
@@ -129,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.idle_seconds is not None and not args.kiosk:
         parser.error("--idle-seconds needs --kiosk")
+    if args.self_test:
+        from guide.ui.self_test import run_self_test  # noqa: PLC0415 - Qt only if needed
+
+        return run_self_test(args.content)
     loaded = load_or_report(args.content, write_cache=not args.kiosk)
     if isinstance(loaded, int):
         return loaded
@@ -141,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     from guide.ui.application import run  # noqa: PLC0415 - keep --help/--version free of Qt
 
     return run(pack, profile_dir=args.profile, open_article=args.open_article,
-               cache=cache if policy.writes_caches else None, policy=policy)
+               cache=cache if policy.writes_caches or cache.read_only else None, policy=policy)
 
 
 def choose_policy(pack: Pack, *, kiosk: bool, idle_seconds: int | None = None) -> ModePolicy:

@@ -30,6 +30,11 @@ def bundled_dir(name: BundledName) -> Path:
     return candidates[-1]
 
 
+def default_icon() -> Path:
+    """The app's own icon (SVG), for editions that bring none."""
+    return bundled_dir("resources") / "icons" / "health-guide.svg"
+
+
 SHIPPED_CACHE = "content-cache"
 """Folder of a frozen bundle holding the prebuilt start-up cache of its pack."""
 
