@@ -48,7 +48,9 @@ class Handout:
     notice: str
     """Inline HTML at the foot of every page: the disclaimer's first statement."""
     credit: str
-    """Plain text beside the page number: the guide, its edition and the date printed."""
+    """Plain text beside the page number: the date printed, the edition and the guide."""
+    edition: str = ""
+    """The edition's name and version, at the top of pages 2 and on (and the PDF's creator)."""
     logo: Path | None = None
     """The picture for :data:`LOGO_URL` (``None``: no logo)."""
     parts: tuple[Part, ...] = ()
@@ -88,7 +90,7 @@ table.data td, table.data th {{ padding: 3px 6px; }}
 th {{ background-color: #eef2f5; text-align: left; }}
 ol.sources li {{ font-size: {pt(0.9)}; }}
 .broken {{ color: #8a2c24; }}
-blockquote {{ color: #33414c; margin-left: 14px; }}
+blockquote {{ color: #33414c; }}
 code, pre {{ font-family: monospace; }}
 td.contents-section {{ font-weight: 600; padding-top: 8px; }}
 td.contents-page {{ color: #33414c; }}
@@ -155,9 +157,11 @@ class HandoutWriter:
     def _handout(self, title: str, html: str, *, parts: tuple[Part, ...] = (),
                  one_page: bool = False) -> Handout:
         edition = self.pack.edition
-        credit = (f"{edition.name_and_version()} \u00b7 {self.pack.title} \u00b7 "
-                  f"printed {format_date(self.printed)}")
+        # the date first: a narrow footer shortens the end of the line, never the date
+        credit = (f"Printed {format_date(self.printed)} \u00b7 "
+                  f"{edition.name_and_version()} \u00b7 {self.pack.title}")
         return Handout(title=title, html=html, notice=self.notice(), credit=credit,
+                       edition=edition.name_and_version(),
                        logo=self.logo_path(), parts=parts, one_page=one_page)
 
     def notice(self) -> str:

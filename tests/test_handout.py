@@ -43,7 +43,8 @@ def test_an_article_prints_its_header_body_and_sources_with_addresses(
     assert "href=" not in html, "nothing on paper can be clicked"
     assert 'class="term"' not in html
     assert handout.notice == "This is <strong>information only</strong>."
-    assert handout.credit == "Health Guide \u00b7 Test Guide \u00b7 printed 3 December 2026"
+    assert handout.credit == "Printed 3 December 2026 \u00b7 Health Guide \u00b7 Test Guide"
+    assert handout.edition == "Health Guide"
     assert handout.logo is not None
     assert handout.logo.name == "health-guide.svg"
     assert not handout.one_page

@@ -110,7 +110,7 @@ class Companion(QObject):
         if self._pack.article(self._location) is None:
             return
         scroll = view.verticalScrollBar().value()
-        view.setHtml(self._window.pages.html(self._location) + self.page_end(self._location))
+        view.show_page(self._window.pages.html(self._location) + self.page_end(self._location))
         view.verticalScrollBar().setValue(scroll)
 
     # -- handouts -------------------------------------------------------------------------------

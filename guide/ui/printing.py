@@ -108,6 +108,35 @@ def _print_font(point_size: float) -> QFont:
     return font
 
 
+def _indent_css(point_size: float, scale: float) -> str:
+    """Left indents, in the printer's pixels (Qt does not scale these to the device).
+
+    The renderer may write "•" and "1." into list items (classes ``m1``-``m4``, ``n1``-``n4``
+    and ``c1``-``c4``, see ``guide/list_markers.py``) so that screen readers read them; Qt's
+    own markers are then turned off and the items get a hanging indent here.
+    """
+    metrics = QFontMetricsF(_print_font(point_size))
+
+    def px(value: float) -> int:
+        return round(value * scale)
+
+    step = metrics.averageCharWidth() * 2.5
+    bullet = metrics.horizontalAdvance("\u2022\u00a0") + 2
+    number = metrics.horizontalAdvance("88.\u00a0") + 2
+    rules = ["ul.marked, ol.marked { list-style-type: none; -qt-list-indent: 0; }",
+             f"blockquote {{ margin-left: {px(step)}px; }}"]
+    for depth in range(1, 5):
+        indent = step * (depth - 1) + step / 2
+        rules += [
+            (f"li.m{depth}, p.m{depth} {{ margin-left: {px(indent + bullet)}px; "
+             f"text-indent: -{px(bullet)}px; }}"),
+            (f"li.n{depth}, p.n{depth} {{ margin-left: {px(indent + number)}px; "
+             f"text-indent: -{px(number)}px; }}"),
+            f"p.c{depth} {{ margin-left: {px(indent + bullet)}px; }}",
+        ]
+    return "\n".join(rules) + "\n"
+
+
 @dataclass(frozen=True)
 class LineCut:
     """A line of text that runs over the bottom of a page (there should be none)."""
@@ -162,7 +191,8 @@ class HandoutLayout:
         self.document.setUseDesignMetrics(True)
         self.document.setDocumentMargin(0)
         self.document.setDefaultFont(_print_font(base_pt))
-        self.document.setDefaultStyleSheet(handout_css(base_pt))
+        self.document.setDefaultStyleSheet(
+            handout_css(base_pt) + _indent_css(base_pt, self.device.logicalDpiX() / 96))
         self.document.setHtml(self.handout.html)
         self.document.setPageSize(QSizeF(self.width, body_height))
         self.body_height = body_height
@@ -265,9 +295,16 @@ class HandoutLayout:
                 new_page = getattr(self.device, "newPage", None)
                 if new_page is not None:
                     new_page()
-            self._paint_page(painter, page, starts)
+            self.paint_page(painter, page, starts)
 
-    def _paint_page(self, painter: QPainter, page: int, starts: dict[str, int]) -> None:
+    def paint_page(self, painter: QPainter, page: int,
+                   starts: dict[str, int] | None = None) -> None:
+        """Paint one page (from 1) at the painter's origin, the top left of the printed area.
+
+        ``starts`` is :meth:`anchor_pages`, for the running header of a whole guide.
+        """
+        if starts is None:
+            starts = self.anchor_pages() if self.handout.parts else {}
         # top to bottom, so that text read back from the PDF comes in reading order
         line_height = self._line_height(self._small)
         rule = QPen(_RULE, max(1.0, self.device.logicalDpiX() / 200))
@@ -281,8 +318,7 @@ class HandoutLayout:
                                  self.running_title(page, starts), Qt.TextElideMode.ElideRight,
                                  int(title_rect.width())))
             painter.drawText(QRectF(self.width * 0.7, 0, self.width * 0.3, line_height),
-                             Qt.AlignmentFlag.AlignRight,
-                             self.handout.credit.split(" \u00b7 ")[0])
+                             Qt.AlignmentFlag.AlignRight, self.handout.edition)
             painter.setPen(rule)
             painter.drawLine(0, round(line_height * 1.25), round(self.width),
                              round(line_height * 1.25))
@@ -332,7 +368,7 @@ def laid_out(handout: Handout, pack_root: Path, printer: QPrinter, *,
     """Set the printer up for a handout (margins, document name) and lay it out for it."""
     printer.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
     printer.setDocName(handout.title)
-    printer.setCreator(handout.credit.split(" \u00b7 ")[0])
+    printer.setCreator(handout.edition)
     return HandoutLayout(handout, pack_root, printer, large=large)
 
 

@@ -78,6 +78,7 @@ class ReadingListDialog(QDialog):
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
         widget.setUniformItemSizes(True)
+        widget.setSpacing(3)  # rows a tired hand can hit
         widget.installEventFilter(self)
         widget.itemActivated.connect(lambda _item: self.open_current())
         widget.currentRowChanged.connect(lambda _row: self._update_buttons())

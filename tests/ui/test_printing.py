@@ -67,7 +67,7 @@ def test_an_article_prints_everything_a_doctor_needs(make_pack: Callable[..., Pa
                      DRAFT_BADGE.replace("\u2013", "-"), "Last edited 27 November 2026",
                      "See the leaflet (https://example.org/leaflet).", "Sources",
                      "https://example.org/alpha/leaflet", "https://doi.org/10.1000/xyz",
-                     "This is information only.", "printed 3 December 2026", "Page 1 of 1"):
+                     "This is information only.", "Printed 3 December 2026", "Page 1 of 1"):
         assert expected.replace("\u2013", "-") in text.replace("\u2013", "-"), expected
     reader = PdfReader(out)
     assert reader.metadata is not None
@@ -90,7 +90,7 @@ def test_a_3000_word_article_paginates_without_cutting_a_line(
     for number, text in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in text
         assert "This is information only." in text
-        assert "printed 3 December 2026" in text
+        assert "Printed 3 December 2026" in text
         if number > 1:
             assert text.startswith("Pacing"), "later pages name the article at the top"
 
