@@ -13,12 +13,18 @@ LOGO_HEIGHT = 72
 
 
 def logo_html(pack: Pack) -> str:
-    """The edition's logo, for the top of the home page ("" when it has none)."""
-    logo = pack.edition.logo
-    if not logo:
-        return ""
-    return (f'<p class="logo"><img src="{PACK_SCHEME}:{escape(logo)}" height="{LOGO_HEIGHT}" '
-            f'alt="{escape(pack.publisher or pack.title)}"></p>')
+    """The top of the home page: the edition's logo, if it has one, then its name and version.
+
+    The version tells a member which release they have, so they can tell when a group hands
+    out a corrected one.
+    """
+    edition = pack.edition
+    version = f" \u00b7 version {escape(edition.version)}" if edition.version else ""
+    name = f'<p class="edition"><small>{escape(edition.app_name)}{version}</small></p>'
+    if not edition.logo:
+        return name
+    return (f'<p class="logo"><img src="{PACK_SCHEME}:{escape(edition.logo)}" '
+            f'height="{LOGO_HEIGHT}" alt="{escape(pack.publisher or pack.title)}"></p>{name}')
 
 
 def contact_html(pack: Pack, markdown_to_html: Callable[[str], str]) -> str:
