@@ -150,11 +150,15 @@ def stage(content: Path, folder: Path) -> Pack:
     return pack
 
 
-def freeze(pack: Pack, output: Path, work: Path) -> Path:
-    """Run PyInstaller; return the bundle (a folder, or an ``.app`` on macOS)."""
+def freeze(pack: Pack, output: Path, work: Path, launcher: str = "") -> Path:
+    """Run PyInstaller on a staged ``pack``; return the bundle (a folder, or a macOS ``.app``).
+
+    ``launcher`` is the source of the script the bundle starts; by default it runs the app
+    (benchmarks/bundle_startup.py passes one that also reports the first paint).
+    """
     edition = pack.edition
     entry = work / "launch.py"
-    entry.write_text(_LAUNCHER.format(app_name=edition.app_name), encoding="utf-8")
+    entry.write_text(launcher or _LAUNCHER.format(app_name=edition.app_name), encoding="utf-8")
     staged = pack.root.parent
     spec = BundleSpec(
         name=edition.slug, app_name=edition.app_name, bundle_id=edition.id,
@@ -163,23 +167,29 @@ def freeze(pack: Pack, output: Path, work: Path) -> Path:
                (staged / "resources", "resources")),
         icon=_program_icon(pack),
     )
-    spec_file = work / f"{edition.slug}.spec"
-    spec_file.write_text(spec.text(), encoding="utf-8")
-    env = {**os.environ,
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(_SOURCE_ROOT),
-                                                       os.environ.get("PYTHONPATH")]))}
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(output), "--workpath", str(work / "pyinstaller"), str(spec_file)],
-        capture_output=True, text=True, env=env, check=False, cwd=work)
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
-        raise BuildError(f"PyInstaller failed:\n{tail}")
+    run_pyinstaller(spec, output, work)
     bundle = output / (f"{edition.app_name}.app" if sys.platform == "darwin" else edition.slug)
     print(f"  bundle made in {time.perf_counter() - started:.0f} s: {bundle} "
           f"({_megabytes(bundle)})")
     return bundle
+
+
+def run_pyinstaller(spec: BundleSpec, output: Path, work: Path) -> None:
+    """Freeze ``spec`` into ``output``, working in ``work``; :class:`BuildError` if it fails."""
+    spec_file = work / f"{spec.name}.spec"
+    spec_file.write_text(spec.text(), encoding="utf-8")
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(_SOURCE_ROOT),
+                                                       os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(output), "--workpath", str(work / "pyinstaller" / spec.name),
+         str(spec_file)],
+        capture_output=True, text=True, env=env, check=False, cwd=work)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+        raise BuildError(f"PyInstaller failed:\n{tail}")
 
 
 def _program_icon(pack: Pack) -> Path | None:
