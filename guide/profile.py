@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from guide.reading import PLACES_LIMIT, ReadingPlace, with_recent
 
 SETTINGS_FILE = "settings.json"
 DATA_DIR_ENV = "HEALTH_GUIDE_DATA_DIR"
+STALE_TEMPORARY_SECONDS = 60
 
 
 def user_data_dir() -> Path:
@@ -166,6 +169,7 @@ class JsonFileBackend:
 
     def load(self) -> tuple[Settings, str]:
         """Read the file. A damaged file is renamed aside (never deleted) and defaults used."""
+        self._remove_stale_temporaries()
         try:
             settings = self._read()
         except _UnreadableError as exc:
@@ -192,6 +196,18 @@ class JsonFileBackend:
         except (UnicodeDecodeError, json.JSONDecodeError):
             return None
         return Settings.from_json(data) if isinstance(data, dict) else None
+
+    def _remove_stale_temporaries(self) -> None:
+        """Remove half-written files of runs killed while saving.
+
+        Recent ones are left: another running copy may be writing them now.
+        """
+        cutoff = time.time() - STALE_TEMPORARY_SECONDS
+        with contextlib.suppress(OSError):
+            for leftover in self.folder.glob(f".{SETTINGS_FILE}-*.tmp"):
+                with contextlib.suppress(OSError):
+                    if leftover.stat().st_mtime < cutoff:
+                        leftover.unlink()
 
     def _keep_corrupt_copy(self) -> Path | None:
         stamp = dt.datetime.now(tz=dt.UTC).strftime("%Y%m%d-%H%M%S")

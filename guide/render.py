@@ -27,6 +27,7 @@ from guide.links import (
     resolve_relative,
     split_fragment,
 )
+from guide.list_markers import mark_lists, marked_items
 from guide.locations import UnsafePathError, resolve_inside
 from guide.markdown_dialect import extension, new_markdown
 from guide.markdown_headings import HeadingsExtension
@@ -86,6 +87,7 @@ class _GuideTreeprocessor(Treeprocessor):
             if article is not None:  # the page about a term does not link it to the glossary
                 marker.marked.update(self.extension.pack.glossary.terms_in(article.title))
             marker.mark(root)
+        mark_lists(root)
 
     def _drop_repeated_title(self, root: ET.Element) -> None:
         """Leave out a first ``# Title`` that repeats the article's title (imported pages)."""
@@ -383,12 +385,12 @@ class Renderer:
 
     def facts_html(self) -> str:
         """The "More quick facts" page: every fact with its source."""
-        items = "\n".join(f"<li>{_fact_html(fact)}</li>" for fact in self.pack.facts)
+        items = marked_items((_fact_html(fact) for fact in self.pack.facts), ordered=False)
         return (
             "<h1>Quick facts</h1>"
             '<p class="summary">Short facts from this guide, each with the '
             "source it comes from.</p>"
-            f'<ul class="facts">{items}</ul>'
+            f'<ul class="facts marked">{items}</ul>'
             if items
             else "<h1>Quick facts</h1><p>This guide has no quick facts.</p>"
         )
@@ -403,13 +405,14 @@ class Renderer:
 
     def _related_html(self, article: Article) -> str:
         links = [
-            f'<li><a href="{ARTICLE_SCHEME}:{escape(rid)}">{escape(related.title)}</a></li>'
+            f'<a href="{ARTICLE_SCHEME}:{escape(rid)}">{escape(related.title)}</a>'
             for rid in article.related
             if (related := self.pack.articles.get(rid)) is not None
         ]
         if not links:
             return ""
-        return f'<h2>Related articles</h2><ul class="related">{"".join(links)}</ul>'
+        return (f'<h2>Related articles</h2><ul class="related marked">'
+                f"{marked_items(links, ordered=False)}</ul>")
 
 
 def _header_html(article: Article) -> str:
@@ -455,9 +458,9 @@ def _contents_html(article: Article, headings: tuple[Heading, ...]) -> str:
                                    for h in top)
         return f'<p class="toc-title">Jump to a letter</p><p class="letters">{letters}</p>'
 
-    items = "".join(f'<li class="toc"><a href="#{escape(h.anchor)}">{escape(h.text)}</a></li>'
-                    for h in top)
-    return f'<p class="toc-title">On this page</p><ul class="toc">{items}</ul>'
+    items = marked_items((f'<a href="#{escape(h.anchor)}">{escape(h.text)}</a>' for h in top),
+                         ordered=False)
+    return f'<p class="toc-title">On this page</p><ul class="toc marked">{items}</ul>'
 
 
 def _source_html(source: Source) -> str:
@@ -478,8 +481,8 @@ def _source_html(source: Source) -> str:
 def _sources_html(sources: tuple[Source, ...]) -> str:
     if not sources:
         return '<h2>Sources</h2><p class="broken">This article lists no sources.</p>'
-    items = "".join(f"<li>{_source_html(s)}</li>" for s in sources)
-    return f'<h2>Sources</h2><ol class="sources">{items}</ol>'
+    items = marked_items((_source_html(s) for s in sources), ordered=True)
+    return f'<h2>Sources</h2><ol class="sources marked">{items}</ol>'
 
 
 def _fact_html(fact: Fact) -> str:

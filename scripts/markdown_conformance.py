@@ -169,6 +169,10 @@ def _tidy_text(children: list[Node | str], tag: str, in_pre: bool) -> list[Node 
     return tidy
 
 
+_SPOKEN_MARKER = re.compile(
+    r"(<(?:li|p) class=\"[mn]\d\">)(?:[\u2022\u25e6\u25aa]|\d+\.)(?:\u00a0|&nbsp;)")
+
+
 def structure(html: str) -> str:
     """The normalised structure of an HTML fragment, as one comparable string."""
     builder = _TreeBuilder()
@@ -198,7 +202,9 @@ def app_converters(pack_root: Path) -> tuple[Callable[[str], str], Callable[[str
     dialect = _dialect_converter()
 
     def pipeline(text: str) -> str:
-        return renderer.markdown_to_html(text, "cases/case")
+        # list markers written into the text for screen readers are not structure
+        html = renderer.markdown_to_html(text, "cases/case")
+        return _SPOKEN_MARKER.sub(r"\1", html)
 
     return dialect, pipeline
 

@@ -99,8 +99,8 @@ def test_article_page_has_header_status_sources_and_related(renderer: Renderer,
     assert DRAFT_BADGE in html
     assert "<h2>Sources</h2>" in html
     assert "An Org. <i>A source</i> (2020)." in html
-    assert ('<h2>Related articles</h2><ul class="related"><li><a href="article:treatments/beta">'
-            "Beta treatment</a></li></ul>") in html
+    assert ('<h2>Related articles</h2><ul class="related marked"><li class="m1">\u2022\u00a0'
+            '<a href="article:treatments/beta">Beta treatment</a></li></ul>') in html
 
 
 def test_long_articles_get_a_table_of_contents(make_pack: Callable[..., Path]) -> None:

@@ -8,12 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.colours import Colours
 from guide.glossary import GLOSSARY_ID
 from guide.links import ARTICLE_SCHEME, PACK_SCHEME, LinkAction, LinkPolicy, route_link
+from guide.list_markers import BULLETS, MAX_DEPTH, NBSP
 from guide.locations import UnsafePathError, resolve_inside
 
 _STEM = re.compile(r"(?:ations?|ings?|ed|es|s)$", re.IGNORECASE)
@@ -63,9 +73,30 @@ div.footnote {{ font-size: 92%; color: {c.muted}; }}
 """
 
 
-def article_css(colours: Colours) -> str:
-    """The style sheet of rendered pages, in the edition's colours."""
-    return ARTICLE_CSS.format(c=colours)
+def article_css(colours: Colours, font: QFont | None = None) -> str:
+    """The style sheet of rendered pages, in the edition's colours, for text in ``font``."""
+    return ARTICLE_CSS.format(c=colours) + list_css(QFontMetricsF(font or QFont()))
+
+
+def list_css(metrics: QFontMetricsF) -> str:
+    """Hanging indents for lists whose markers are in the text (:mod:`guide.list_markers`).
+
+    Qt's style sheets know only pixels here, so the widths come from the font in use.
+    """
+    step = round(metrics.averageCharWidth() * 2.5)
+    bullet = round(metrics.horizontalAdvance(BULLETS[0] + NBSP)) + 2
+    number = round(metrics.horizontalAdvance("88." + NBSP)) + 2
+    rules = ["ul.marked, ol.marked { list-style-type: none; -qt-list-indent: 0; }"]
+    for depth in range(1, MAX_DEPTH + 1):
+        indent = step * (depth - 1) + step // 2
+        rules += [
+            (f"li.m{depth}, p.m{depth} {{ margin-left: {indent + bullet}px; "
+             f"text-indent: -{bullet}px; }}"),
+            (f"li.n{depth}, p.n{depth} {{ margin-left: {indent + number}px; "
+             f"text-indent: -{number}px; }}"),
+            f"p.c{depth} {{ margin-left: {indent + bullet}px; }}",
+        ]
+    return "\n".join(rules) + "\n"
 
 
 class _FirstPaintWatcher(QObject):
@@ -113,7 +144,9 @@ class ArticleView(QTextBrowser):
         self._adjusting = False
         self._pack_root = pack_root
         self._match = QColor(colours.match)
-        self.document().setDefaultStyleSheet(article_css(colours))
+        self._colours = colours
+        self._html = ""
+        self.document().setDefaultStyleSheet(article_css(colours, self.font()))
         self.document().setDocumentMargin(24)
         self.setFrameShape(QFrame.Shape.NoFrame)
         palette = self.palette()  # the side margins show the widget, not the page: match them
@@ -131,6 +164,7 @@ class ArticleView(QTextBrowser):
     def show_page(self, html: str, fragment: str = "") -> None:
         """Replace the page; scroll to ``fragment`` or to the top."""
         self.setExtraSelections([])
+        self._html = html
         self.setHtml(html)
         if fragment:
             self.scrollToAnchor(fragment)
@@ -193,7 +227,15 @@ class ArticleView(QTextBrowser):
         """Keep a readable line length when the text size changes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.refresh_layout()
+            self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
+            if self._html:  # list indents are in pixels: lay the page out again
+                bar = self.verticalScrollBar()
+                where = bar.value() / max(bar.maximum(), 1)
+                self.setHtml(self._html)
+                self.refresh_layout()
+                bar.setValue(round(where * bar.maximum()))
+            else:
+                self.refresh_layout()
 
     def refresh_layout(self) -> None:
         """Recompute the readable width after a font change."""

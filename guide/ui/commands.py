@@ -74,6 +74,10 @@ class Commands(QObject):
         self.smaller_text = self._make("&Smaller text", "smallerTextAction", _keys(Key.ZoomOut),
                                        tip="Make the text smaller")
         self.normal_text = self._make("&Normal text size", "normalTextAction", _keys("Ctrl+0"))
+        self.show_contents = self._make("Show the &list of articles", "showContentsAction",
+                                        _keys("F9"))
+        self.show_facts = self._make("Show &quick facts", "showFactsAction",
+                                     _keys("Shift+F9"))
         self.search = self._make("&Search the guide", "searchAction", _keys(Key.Find, "Ctrl+K"),
                                  ("edit-find", Pixmap.SP_FileDialogContentsView),
                                  "Search the guide")

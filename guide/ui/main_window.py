@@ -45,6 +45,7 @@ from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
 from guide.ui.navigator import Navigator
 from guide.ui.notice_bar import NoticeBar
+from guide.ui.pane_layout import PaneFolder
 from guide.ui.search_box import SearchBox
 from guide.ui.search_controller import SearchController
 from guide.ui.search_keypad import SearchKeypad
@@ -109,10 +110,15 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, self.commands, available, self.policy,
                                      self.search_box)
         self.companion = Companion(self, self.article_bar)
+        self.panes = PaneFolder(self.splitter, self.article_view, self.left_panel,
+                                self.facts_panel, show_contents=self.commands.show_contents,
+                                show_facts=self.commands.show_facts)
         self._connect_signals()
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
-        self._on_text_size_changed(self.text_size.percent)
+        self._update_text_size_actions()
+        if self.text_size.percent != NORMAL:
+            self._fit_panes_to_text(self.text_size.percent, sum(DEFAULT_SPLITTER_SIZES))
         self.show_notice(profile.take_notice())
 
     # -- construction ---------------------------------------------------------------------
@@ -264,12 +270,16 @@ class MainWindow(QMainWindow):
     # -- text size ----------------------------------------------------------------------------
 
     def _on_text_size_changed(self, percent: int) -> None:
-        sizes = self.splitter.sizes()
-        total = sum(sizes)
-        if total > 0:  # the side panes grow with their text, within reason
-            left = min(DEFAULT_SPLITTER_SIZES[0] * percent // 100, total * 2 // 5)
-            right = min(DEFAULT_SPLITTER_SIZES[2] * percent // 100, total // 4)
-            self.splitter.setSizes([left, max(total - left - right, 0), right])
+        self._fit_panes_to_text(percent, sum(self.splitter.sizes()))
+        self._update_text_size_actions()
+
+    def _fit_panes_to_text(self, percent: int, total: int) -> None:
+        """The side panes grow with their text, within reason; the article gets the rest."""
+        left = min(DEFAULT_SPLITTER_SIZES[0] * percent // 100, total * 2 // 5)
+        right = min(DEFAULT_SPLITTER_SIZES[2] * percent // 100, total // 4)
+        self.splitter.setSizes([left, max(total - left - right, 0), right])
+
+    def _update_text_size_actions(self) -> None:
         self.commands.larger_text.setEnabled(self.text_size.can_grow())
         self.commands.smaller_text.setEnabled(self.text_size.can_shrink())
 

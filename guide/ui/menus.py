@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenuBar, QSizePolicy, QToolBar, QWidget
 
@@ -49,7 +49,7 @@ def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QActi
     menus: dict[str, list[QAction | None]] = {
         "&File": [c.print, c.save_pdf, c.large_print, None, c.quit],
         "&Edit": [c.search, c.find, c.find_next, c.find_previous],
-        "&View": [c.larger_text, c.smaller_text, c.normal_text],
+        "&View": [c.larger_text, c.smaller_text, c.normal_text, c.show_contents, c.show_facts],
         "&Go": [c.back, c.forward, c.home, c.facts, None, c.save_article, c.saved_list,
                 c.recent_list, None, c.my_questions, c.add_question],
         "&Help": [c.help_now, c.contact, c.disclaimer, None, c.clear_data, None, c.about],
@@ -108,4 +108,42 @@ def build_toolbar(window: QMainWindow, commands: Commands, available: list[QActi
     toolbar.addWidget(spacer)
     toolbar.addWidget(end)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    _ToolbarFitter(toolbar)
     return toolbar
+
+
+class _ToolbarFitter(QObject):
+    """Drops the buttons' words, keeping icons, tooltips and names, when they do not fit.
+
+    Otherwise the toolbar hides its last items (the search box!) behind an overflow arrow
+    that the keyboard cannot reach: narrow windows and large text must not lose them.
+    """
+
+    def __init__(self, toolbar: QToolBar) -> None:
+        super().__init__(toolbar)
+        self._toolbar = toolbar
+        self._with_words = toolbar.toolButtonStyle()
+        self._icon = toolbar.iconSize().width()
+        self._fitting = False
+        toolbar.installEventFilter(self)
+
+    def fit(self) -> None:
+        """Words beside or under the icons if they fit, else icons alone."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            toolbar = self._toolbar
+            side = max(self._icon, round(toolbar.fontMetrics().height() * 1.2))
+            toolbar.setIconSize(QSize(side, side))  # icons grow with the text
+            toolbar.setToolButtonStyle(self._with_words)
+            if toolbar.sizeHint().width() > toolbar.width():
+                toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: ARG002
+        """Fit again when the toolbar is resized or its text size changes."""
+        if event.type() in {QEvent.Type.Resize, QEvent.Type.FontChange}:
+            self.fit()
+        return False

@@ -46,7 +46,7 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText("Search the guide (Ctrl+K)")
         self.setClearButtonEnabled(True)
         name_clear_button(self, "Clear the search")
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(160)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Say so when the box gets the focus (an on-screen keypad may appear)."""

@@ -216,14 +216,15 @@ def test_article_shows_draft_status_and_sources(launch: Launcher, tiny_pack: Pac
 def test_layout_and_last_article_are_remembered(launch: Launcher, tiny_pack: Pack,
                                                 tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
-    window.resize(700, 500)  # the offscreen screen is 800x600
-    window.splitter.setSizes([200, 500, 300])
+    window.resize(780, 560)  # the offscreen screen is 800x600
+    left, middle, right = window.splitter.sizes()  # as fitted for a readable article
+    window.splitter.setSizes([left - 10, middle + 10, right])
     window.open_location("living/pacing")
     sizes = window.splitter.sizes()
     window.close()
     again = launch(tiny_pack, tmp_path)
     assert again.current_location() == "living/pacing"
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (780, 560)
     assert again.splitter.sizes() == sizes
 
 

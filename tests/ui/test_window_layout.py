@@ -26,10 +26,11 @@ def test_damaged_layout_values_are_skipped(launch: Callable[..., MainWindow], ti
 def test_a_good_layout_comes_back(launch: Callable[..., MainWindow], tiny_pack: Pack,
                                   tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
-    window.resize(700, 500)
-    window.splitter.setSizes([150, 400, 150])
+    window.resize(780, 560)
+    left, middle, right = window.splitter.sizes()  # as fitted for a readable article
+    window.splitter.setSizes([left - 10, middle + 10, right])
     sizes = window.splitter.sizes()
     window.close()
     again = launch(tiny_pack, tmp_path)
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (780, 560)
     assert again.splitter.sizes() == sizes
