@@ -34,6 +34,7 @@ def test_wheel_contains_pack_resources_and_console_script(wheel: Path) -> None:
     assert "guide/_bundled/content/guide.yml" in names
     assert "guide/_bundled/content/articles/medicines/ketamine-infusion.md" in names
     assert "guide/_bundled/resources/icons/health-guide.svg" in names
+    assert "guide/_bundled/packaging/linux/install.sh" in names  # for health-guide build
     assert "health-guide = guide.app:main" in scripts
     assert not any(n.startswith(("tests/", "content/")) for n in names)
 
