@@ -134,3 +134,26 @@ def route_link(href: str, policy: LinkPolicy) -> LinkDecision:
     if scheme in EXTERNAL_SCHEMES:
         return LinkDecision(_EXTERNAL_ACTIONS[policy.external], href)
     return LinkDecision(LinkAction.IGNORE, href)
+
+
+def describe_link(href: str, text: str, policy: LinkPolicy) -> str:
+    """What a screen reader should say when the keyboard reaches a link: its kind and text.
+
+    Follows :func:`route_link`, so the words always match what Enter will do.
+    """
+    text = " ".join(text.replace(EXTERNAL_MARK, "").split())
+    decision = route_link(href, policy)
+    if decision.action is LinkAction.SCROLL_TO_ANCHOR:
+        return f"Link to a heading on this page: {text}"
+    if decision.action is LinkAction.SHOW_TERM or (
+            decision.action is LinkAction.OPEN_LOCATION and decision.target == GLOSSARY_ID
+            and decision.fragment):
+        return f"Glossary word: {text}. Press Enter to read what it means"
+    if decision.action is LinkAction.OPEN_LOCATION:
+        return f"Link: {text}"
+    if decision.action is LinkAction.OPEN_EXTERNAL:
+        what = "E-mail link" if href.startswith("mailto:") else "Web link"
+        return f"{what}, opens your browser: {text}"
+    if decision.action is LinkAction.SHOW_ADDRESS:
+        return f"Web link, shows its address to scan with your phone: {text}"
+    return f"Link that does nothing here: {text}"

@@ -11,6 +11,7 @@ from guide.links import (
     LinkDecision,
     LinkPolicy,
     article_link_target,
+    describe_link,
     route_link,
 )
 
@@ -67,3 +68,21 @@ def test_term_popups_apply_to_glossary_terms_only() -> None:
         is LinkAction.OPEN_LOCATION
     assert route_link("article:glossary#off-label", LinkPolicy()).action \
         is LinkAction.OPEN_LOCATION
+
+
+@pytest.mark.parametrize(("href", "policy", "said"), [
+    ("article:medicines/tramadol", LinkPolicy(), "Link: Tramadol"),
+    ("#risks", LinkPolicy(), "Link to a heading on this page: Tramadol"),
+    ("https://example.org", LinkPolicy(), "Web link, opens your browser: Tramadol"),
+    ("mailto:a@b.org", LinkPolicy(), "E-mail link, opens your browser: Tramadol"),
+    ("https://example.org", LinkPolicy(ExternalLinkPolicy.SHOW_ADDRESS),
+     "Web link, shows its address to scan with your phone: Tramadol"),
+    ("article:glossary#opioid", LinkPolicy(),
+     "Glossary word: Tramadol. Press Enter to read what it means"),
+    ("article:glossary#opioid", LinkPolicy(term_popups=True),
+     "Glossary word: Tramadol. Press Enter to read what it means"),
+    ("javascript:x", LinkPolicy(), "Link that does nothing here: Tramadol"),
+])
+def test_links_are_described_by_what_enter_will_do(href: str, policy: LinkPolicy,
+                                                   said: str) -> None:
+    assert describe_link(href, "Tramadol\u00a0\u2197", policy) == said

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QFontMetricsF,
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from guide.colours import Colours
 from guide.glossary import GLOSSARY_ID
-from guide.links import ARTICLE_SCHEME, PACK_SCHEME, LinkAction, LinkPolicy, route_link
+from guide.links import (
+    ARTICLE_SCHEME,
+    PACK_SCHEME,
+    LinkAction,
+    LinkPolicy,
+    describe_link,
+    route_link,
+)
 from guide.list_markers import BULLETS, MAX_DEPTH, NBSP
 from guide.locations import UnsafePathError, resolve_inside
 
@@ -99,6 +108,12 @@ def list_css(metrics: QFontMetricsF) -> str:
     return "\n".join(rules) + "\n"
 
 
+def announce(widget: QWidget, text: str) -> None:
+    """Ask assistive technology to say ``text`` now (when one is listening)."""
+    if QAccessible.isActive():  # pragma: no cover - needs a screen reader
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
 class _FirstPaintWatcher(QObject):
     """Runs a callback on the event loop's next turn after the first paint it sees."""
 
@@ -155,6 +170,77 @@ class ArticleView(QTextBrowser):
         self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_highlighted)
+        self.page_title = ""
+        self._spoken_link: tuple[str, str] | None = None
+        self.set_caret_browsing(enabled=True)
+        self.cursorPositionChanged.connect(self._on_caret_moved)
+
+    def set_caret_browsing(self, *, enabled: bool) -> None:
+        """A text caret that arrows move by letter, word and line (F7), as in a browser.
+
+        Screen readers read by line and word as the caret moves; without it the arrows only
+        scroll.
+        """
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        if enabled:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.setTextInteractionFlags(flags)
+
+    def caret_browsing(self) -> bool:
+        """Whether the arrows move a caret (rather than only scroll)."""
+        return bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+    def set_page_title(self, title: str) -> None:
+        """Name the page for assistive technology (said when the article changes)."""
+        self.page_title = title
+        self._spoken_link = None
+        self.setAccessibleDescription(title)
+
+    def focused_link(self) -> tuple[str, str] | None:
+        """``(href, text)`` of the link the keyboard is on (Tab selects a whole link)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        probe = QTextCursor(cursor)
+        probe.setPosition(cursor.selectionStart() + 1)
+        href = probe.charFormat().anchorHref()
+        return (href, cursor.selectedText()) if href else None
+
+    def go_to_anchor(self, name: str) -> None:
+        """Scroll to a heading and put the caret and the keyboard focus there."""
+        self.scrollToAnchor(name)
+        position = self._anchor_position(name)
+        if position is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def step_heading(self, step: int) -> bool:
+        """Move the caret to the next (+1) or previous (-1) heading; False if there is none."""
+        cursor = self.textCursor()
+        block = cursor.block().next() if step > 0 else cursor.block().previous()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0 and block.text().strip():
+                target = QTextCursor(block)
+                self.setTextCursor(target)
+                self.ensureCursorVisible()
+                announce(self, f"Heading: {block.text().strip()}")
+                return True
+            block = block.next() if step > 0 else block.previous()
+        return False
+
+    def _anchor_position(self, name: str) -> int | None:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.isValid() and name in fragment.charFormat().anchorNames():
+                    return fragment.position()
+                iterator += 1
+            block = block.next()
+        return None
 
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once, soon after the article has first been painted."""
@@ -256,6 +342,27 @@ class ArticleView(QTextBrowser):
                 self.setViewportMargins(margin, 0, margin, 0)
             finally:
                 self._adjusting = False
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's signature
+        """Tab and Shift+Tab go from link to link: say each one (Qt's view emits nothing)."""
+        moved = super().focusNextPrevChild(next)
+        self._on_caret_moved()
+        return moved
+
+    def _on_caret_moved(self) -> None:
+        """Say which link the keyboard reached (Qt's view says nothing by itself)."""
+        link = self.focused_link()
+        if link == self._spoken_link:
+            return
+        self._spoken_link = link
+        if link is None:
+            self.setAccessibleDescription(self.page_title)
+            return
+        href, text = link
+        said = describe_link(href, text, self.link_policy)
+        self.setAccessibleDescription(said)  # read out by screen readers that follow focus
+        announce(self, said)  # and by those that present announcements
+        self._on_link_highlighted(QUrl(href))  # a glossary word explains itself, as on hover
 
     def _on_link_highlighted(self, url: QUrl) -> None:
         href = url.toString()

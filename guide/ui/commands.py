@@ -78,6 +78,18 @@ class Commands(QObject):
                                         _keys("F9"))
         self.show_facts = self._make("Show &quick facts", "showFactsAction",
                                      _keys("Shift+F9"))
+        self.caret_browsing = self._make("&Caret browsing", "caretBrowsingAction", _keys("F7"),
+                                         tip="Move a text cursor with the arrow keys")
+        self.caret_browsing.setCheckable(True)
+        self.next_pane = self._make("Next &pane", "nextPaneAction", _keys("F6"),
+                                    tip="Move to the next part of the window")
+        self.previous_pane = self._make("Previous pa&ne", "previousPaneAction",
+                                        _keys("Shift+F6"))
+        self.next_heading = self._make("Next &heading", "nextHeadingAction", _keys("F8"))
+        self.previous_heading = self._make("Previous h&eading", "previousHeadingAction",
+                                           _keys("Shift+F8"))
+        self.shortcuts = self._make("&Keyboard shortcuts", "shortcutsAction",
+                                    _keys("F1", "Ctrl+/"))
         self.search = self._make("&Search the guide", "searchAction", _keys(Key.Find, "Ctrl+K"),
                                  ("edit-find", Pixmap.SP_FileDialogContentsView),
                                  "Search the guide")

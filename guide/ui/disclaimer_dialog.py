@@ -29,11 +29,16 @@ class DisclaimerDialog(QDialog):
         self.resize(640, 660)
         text = QTextBrowser()
         text.setObjectName("disclaimerText")
-        text.setAccessibleName("Disclaimer text")
+        # no accessible name: a name would be read instead of the text itself
         text.setOpenLinks(False)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         text.document().setDocumentMargin(16)
-        text.document().setDefaultStyleSheet(article_css(Colours.light(accent)))
+        text.document().setDefaultStyleSheet(article_css(Colours.light(accent), self.font()))
         text.setHtml(html)
+        self.text = text
+        # screen readers read a dialog's description when it opens, before its buttons
+        self.setAccessibleDescription(text.toPlainText())
         buttons = QDialogButtonBox()
         self.accept_button: QPushButton | None = None
         self.decline_button: QPushButton | None = None

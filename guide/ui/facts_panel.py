@@ -64,6 +64,7 @@ class FactsPanel(QScrollArea):
         super().__init__(parent)
         self._colours = colours or Colours.light(pack.accent)
         self.setObjectName("factsPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links are stops; the frame is not
         self.setAccessibleName("Quick facts")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

@@ -40,6 +40,7 @@ from guide.ui.commands import Commands
 from guide.ui.companion import Companion
 from guide.ui.facts_panel import FactsPanel
 from guide.ui.find_bar import FindBar
+from guide.ui.keyboard import PaneCycler
 from guide.ui.menus import build_menu_bar, build_toolbar, offered
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.panes = PaneFolder(self.splitter, self.article_view, self.left_panel,
                                 self.facts_panel, show_contents=self.commands.show_contents,
                                 show_facts=self.commands.show_facts)
+        self.keyboard = PaneCycler(self._panes_in_screen_order, self)
         self._connect_signals()
         self.commands.back.setEnabled(False)
         self.commands.forward.setEnabled(False)
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         self.article_view.term_highlighted.connect(
             lambda anchor: self.facts_panel.show_term(pack.glossary.by_anchor(anchor)))
         self.facts_panel.article_requested.connect(self.open_location)
-        self.facts_panel.anchor_requested.connect(self.article_view.scrollToAnchor)
+        self.facts_panel.anchor_requested.connect(self.article_view.go_to_anchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
         self.search.result_chosen.connect(self._on_search_result_chosen)
         self.search.panel_created.connect(self._on_search_panel_created)
@@ -185,6 +187,18 @@ class MainWindow(QMainWindow):
         c.disclaimer.triggered.connect(self.show_disclaimer)
         c.about.triggered.connect(self.show_about)
         c.take_home.triggered.connect(self._take_home)
+        c.caret_browsing.setChecked(self.article_view.caret_browsing())
+        c.caret_browsing.toggled.connect(
+            lambda on: self.article_view.set_caret_browsing(enabled=on))
+        c.next_pane.triggered.connect(lambda: self.keyboard.step(+1))
+        c.previous_pane.triggered.connect(lambda: self.keyboard.step(-1))
+        c.next_heading.triggered.connect(lambda: self.article_view.step_heading(+1))
+        c.previous_heading.triggered.connect(lambda: self.article_view.step_heading(-1))
+        c.shortcuts.triggered.connect(self.show_shortcuts)
+
+    def _panes_in_screen_order(self) -> list[QWidget]:
+        return [self.left_panel.currentWidget() or self.nav_tree, self.article_view,
+                self.facts_panel, self.search_box]
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -223,7 +237,7 @@ class MainWindow(QMainWindow):
         generated = {FACTS_PAGE: "Quick facts", CONTACT_PAGE: "Contact and about"}
         title = article.title if article else generated.get(location, "Page not found")
         self.setWindowTitle(f"{title} \u2013 {self.pack.edition.app_name}")
-        self.article_view.setAccessibleDescription(title)
+        self.article_view.set_page_title(title)
         self.commands.take_home.setEnabled(article is not None)
         if not self.find_bar.isHidden():
             self.find_bar.refresh()
@@ -295,6 +309,15 @@ class MainWindow(QMainWindow):
 
         DisclaimerDialog.show_read_only(self.pages.disclaimer_html(), self.pack.title,
                                         self.pack.accent, self)
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts: every command's keys, from the commands themselves."""
+        from guide.ui.keyboard import ShortcutsDialog  # noqa: PLC0415 - rarely used
+
+        extra = [("Move from link to link in the article", "Tab, Shift+Tab"),
+                 ("Follow the link, or explain the glossary word", "Enter"),
+                 ("Choose a search result", "Up, Down, then Enter")]
+        self.open_dialog(ShortcutsDialog(self.actions(), extra, self))
 
     def show_address(self, url: str) -> None:
         """Show a web address large, with a QR code to scan, instead of opening it."""

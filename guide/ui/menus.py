@@ -49,10 +49,13 @@ def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QActi
     menus: dict[str, list[QAction | None]] = {
         "&File": [c.print, c.save_pdf, c.large_print, None, c.quit],
         "&Edit": [c.search, c.find, c.find_next, c.find_previous],
-        "&View": [c.larger_text, c.smaller_text, c.normal_text, c.show_contents, c.show_facts],
-        "&Go": [c.back, c.forward, c.home, c.facts, None, c.save_article, c.saved_list,
+        "&View": [c.larger_text, c.smaller_text, c.normal_text, None, c.show_contents,
+                  c.show_facts, None, c.caret_browsing],
+        "&Go": [c.back, c.forward, c.home, c.facts, None, c.next_heading, c.previous_heading,
+                c.next_pane, c.previous_pane, None, c.save_article, c.saved_list,
                 c.recent_list, None, c.my_questions, c.add_question],
-        "&Help": [c.help_now, c.contact, c.disclaimer, None, c.clear_data, None, c.about],
+        "&Help": [c.help_now, c.contact, c.disclaimer, None, c.shortcuts, None, c.clear_data,
+                  None, c.about],
     }
     for title, actions in menus.items():
         shown = [action for action in actions if action is None or action in available]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -58,3 +59,22 @@ def test_read_only_dialog_has_only_close(qtbot: QtBot) -> None:
     assert box is not None
     assert [b.text() for b in box.buttons()] == ["Close"]
     assert dialog.findChild(QPushButton, "disclaimerAccept") is None
+
+
+def test_enter_while_reading_the_text_means_i_understand(qtbot: QtBot) -> None:
+    """The audit's finding: Enter in the text used to press Quit, the default after show."""
+    dialog = DisclaimerDialog(HTML, "Test Guide", read_only=False)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.wait_until(dialog.isVisible)
+    dialog.text.setFocus()
+    with qtbot.wait_signal(dialog.accepted):
+        QTest.keyClick(dialog.text, Qt.Key.Key_Return)
+    assert dialog.result() == DisclaimerDialog.DialogCode.Accepted
+
+
+def test_screen_readers_get_the_text_itself(qtbot: QtBot) -> None:
+    dialog = DisclaimerDialog(HTML, "Test Guide", read_only=False)
+    qtbot.add_widget(dialog)
+    assert "Information only." in dialog.accessibleDescription()  # read when it opens
+    assert dialog.text.accessibleName() == ""  # so the text, not a label, is read

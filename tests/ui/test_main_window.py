@@ -150,10 +150,13 @@ def test_menus_offer_navigation_and_help(launch: Launcher, tiny_pack: Pack) -> N
     menus = {menu.title(): [a.text() for a in menu.actions()]
              for menu in window.menuBar().findChildren(QMenu)}
     assert menus["&Go"] == ["&Back", "&Forward", "&Home", "&Quick facts", "",
-                            "&Save this article", "Sa&ved articles\u2026", "&Recently read\u2026",
-                            "", "My &questions\u2026", "&Add a question for the doctor\u2026"]
+                            "Next &heading", "Previous h&eading", "Next &pane", "Previous pa&ne",
+                            "", "&Save this article", "Sa&ved articles\u2026",
+                            "&Recently read\u2026", "", "My &questions\u2026",
+                            "&Add a question for the doctor\u2026"]
     assert menus["&Help"] == ["&Contact and about this guide", "Medical &disclaimer", "",
-                              "C&lear my data\u2026", "", "&About Health Guide"]
+                              "&Keyboard shortcuts", "", "C&lear my data\u2026", "",
+                              "&About Health Guide"]
     assert menus["&File"] == ["&Print\u2026", "Save as P&DF\u2026", "&Large print", "", "&Quit"]
 
 

@@ -1,0 +1,92 @@
+"""Keyboard help: F6 moves between the window's panes, and a list of every shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.ui.article_view import announce
+
+
+class PaneCycler(QObject):
+    """F6 / Shift+F6 move the keyboard to the next / previous pane, as in a web browser.
+
+    ``panes`` gives the stops in screen order (the list of articles or search results, the
+    article, the quick facts, the search box); hidden ones are skipped.
+    """
+
+    def __init__(self, panes: Callable[[], Sequence[QWidget]], parent: QObject) -> None:
+        super().__init__(parent)
+        self._panes = panes
+
+    def step(self, step: int) -> None:
+        """Focus the next (+1) or previous (-1) visible pane."""
+        panes = [pane for pane in self._panes() if pane.isVisible()]
+        if not panes:
+            return
+        current = QApplication.focusWidget()
+        focus = next((n for n, pane in enumerate(panes) if current is not None
+                      and (pane is current or pane.isAncestorOf(current))), None)
+        target = panes[((focus if focus is not None else -1) + step) % len(panes)]
+        _focus_first_stop(target)
+        announce(target, target.accessibleName())
+
+
+def _focus_first_stop(pane: QWidget) -> None:
+    """Focus ``pane``, or the first control inside it when it is no stop itself (a sidebar)."""
+    if pane.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    widget = pane.nextInFocusChain()
+    while widget is not None and widget is not pane:  # the whole chain, once round
+        if pane.isAncestorOf(widget) and widget.isVisible() \
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
+def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
+    """``(what it does, keys)`` for every action with a shortcut, in the order given."""
+    native = QKeySequence.SequenceFormat.NativeText
+    rows = []
+    for action in actions:
+        keys = [key.toString(native) for key in action.shortcuts() if not key.isEmpty()]
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("\u2026"), ", ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Keyboard shortcuts: made from the actions themselves, never typed twice."""
+
+    def __init__(self, actions: Sequence[QAction], extra: Sequence[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        self.rows = [*shortcut_rows(actions), *extra]
+        table = "".join(f"<tr><td>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>"
+                        for what, keys in self.rows)
+        view = QTextBrowser()
+        view.setObjectName("shortcutsList")
+        view.setHtml(f'<table cellpadding="4">{table}</table>')
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,109 @@
+"""The keyboard reaches everything, and screen readers are told what it reached."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from guide.model import Pack
+from guide.ui.keyboard import ShortcutsDialog, shortcut_rows
+from guide.ui.main_window import MainWindow
+
+
+def _active(qtbot: QtBot, launch: Callable[..., MainWindow], pack: Pack,
+            article: str) -> MainWindow:
+    window = launch(pack, None, article)
+    window.resize(1290, 820)
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    return window
+
+
+def test_each_link_the_keyboard_reaches_is_described(qtbot: QtBot,
+                                                     launch: Callable[..., MainWindow],
+                                                     bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    view = window.article_view
+    view.setFocus()
+    said: list[str] = []
+    for _ in range(30):
+        QTest.keyClick(view, Qt.Key.Key_Tab)
+        said.append(view.accessibleDescription())
+    assert "Link to a heading on this page: What it is" in said
+    glossary = [text for text in said if text.startswith("Glossary word: ")]
+    assert glossary
+    assert any(text.startswith("Link: ") for text in said)
+    # a glossary word reached by keyboard explains itself in the sidebar, as on hover
+    while not view.accessibleDescription().startswith("Glossary word: "):
+        QTest.keyClick(view, Qt.Key.Key_Tab)
+    assert "Word explained" in window.facts_panel.texts()
+    # leaving the links gives the page its name back
+    QTest.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.accessibleDescription() == "Tramadol for chronic pain"
+
+
+def test_caret_browsing_moves_by_line_and_f7_turns_it_off(qtbot: QtBot,
+                                                          launch: Callable[..., MainWindow],
+                                                          bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    view = window.article_view
+    view.setFocus()
+    assert window.commands.caret_browsing.isChecked()
+    start = view.textCursor().position()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert view.textCursor().position() > start
+    window.commands.caret_browsing.trigger()
+    assert not view.caret_browsing()
+
+
+def test_next_heading_and_on_this_page_move_the_caret_and_the_focus(
+        qtbot: QtBot, launch: Callable[..., MainWindow], bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    view = window.article_view
+    window.commands.next_heading.trigger()
+    assert view.textCursor().block().text() == "What it is"
+    window.commands.next_heading.trigger()
+    assert view.textCursor().block().text() == "Why it became a controlled drug"
+    window.commands.previous_heading.trigger()
+    assert view.textCursor().block().text() == "What it is"
+    button = next(b for b in window.facts_panel.findChildren(QPushButton)
+                  if b.accessibleName() == "Risks and side effects")
+    window.nav_tree.setFocus()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.hasFocus()
+    assert view.textCursor().block().text() == "Risks and side effects"
+
+
+def test_f6_visits_each_pane_in_screen_order(qtbot: QtBot, launch: Callable[..., MainWindow],
+                                            bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    window.nav_tree.setFocus()
+    visited = []
+    for _ in range(4):
+        window.commands.next_pane.trigger()
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        visited.append(focus)
+    assert visited[0] is window.article_view
+    assert window.facts_panel.isAncestorOf(visited[1])
+    assert visited[2] is window.search_box
+    assert visited[3] is window.nav_tree
+    window.commands.previous_pane.trigger()
+    assert QApplication.focusWidget() is window.search_box
+
+
+def test_the_shortcut_list_is_made_from_the_commands(launch: Callable[..., MainWindow],
+                                                     tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    rows = dict(shortcut_rows(window.actions()))
+    for what in ("Back", "Larger text", "Search the guide", "Find in this article",
+                 "Next pane", "Caret browsing", "Keyboard shortcuts"):
+        assert what in rows
+    dialog = ShortcutsDialog(window.actions(), [("Follow a link", "Enter")], window)
+    assert ("Follow a link", "Enter") in dialog.rows
+    assert len(dialog.rows) == len(rows) + 1
