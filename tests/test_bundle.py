@@ -123,7 +123,7 @@ def test_bundle_passes_its_self_test_with_the_shipped_cache(built: Built, tmp_pa
     output = self_test(built.bundle / SLUG, tmp_path / "home")
     assert output.startswith("self-test passed: Lupus Guide 1.0 (org.example.lupus-guide)")
     assert "start-up cache shipped" in output
-    assert "pictures" in output
+    assert "2 pictures" in output  # the sample picture and the photo
 
 
 def test_tarball_is_small_enough_to_hand_out(built: Built) -> None:

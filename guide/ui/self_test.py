@@ -149,7 +149,7 @@ def _check_pictures(pack: Pack, pictures: set[str], report: SelfTestReport) -> N
         if QImage(str(path)).isNull():
             report.problems.append(f"picture {picture} cannot be shown")
     if pictures:
-        report.facts.append(f"{len(pictures)} pictures")
+        report.facts.append(f"{len(pictures)} picture{'s' * (len(pictures) != 1)}")
 
 
 def _check_search(pack: Pack, cache: PackCache, report: SelfTestReport) -> None:
