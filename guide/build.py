@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from guide.bundle_contents import missing_libraries
 from guide.bundle_spec import BundleSpec
 from guide.cache import cache_key
 from guide.content import load_pack
@@ -168,15 +169,21 @@ def freeze(pack: Pack, output: Path, work: Path, launcher: str = "") -> Path:
         icon=_program_icon(pack),
     )
     started = time.perf_counter()
-    run_pyinstaller(spec, output, work)
+    missing = run_pyinstaller(spec, output, work)
     bundle = output / (f"{edition.app_name}.app" if sys.platform == "darwin" else edition.slug)
     print(f"  bundle made in {time.perf_counter() - started:.0f} s: {bundle} "
           f"({_megabytes(bundle)})")
+    if missing:
+        print(f"  not on this computer, so not in the bundle (members' own copies will be used): "
+              f"{', '.join(missing)}; install them here and build again to ship them")
     return bundle
 
 
-def run_pyinstaller(spec: BundleSpec, output: Path, work: Path) -> None:
-    """Freeze ``spec`` into ``output``, working in ``work``; :class:`BuildError` if it fails."""
+def run_pyinstaller(spec: BundleSpec, output: Path, work: Path) -> list[str]:
+    """Freeze ``spec`` into ``output``, working in ``work``; :class:`BuildError` if it fails.
+
+    Returns the libraries the bundle needs that were not found on this computer.
+    """
     spec_file = work / f"{spec.name}.spec"
     spec_file.write_text(spec.text(), encoding="utf-8")
     env = {**os.environ,
@@ -190,6 +197,7 @@ def run_pyinstaller(spec: BundleSpec, output: Path, work: Path) -> None:
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
         raise BuildError(f"PyInstaller failed:\n{tail}")
+    return missing_libraries(result.stdout + result.stderr)
 
 
 def _program_icon(pack: Pack) -> Path | None:

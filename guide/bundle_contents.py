@@ -126,6 +126,23 @@ def needed_libraries(path: str) -> list[str]:
             if line.strip().startswith("NEEDED")]
 
 
+_UNRESOLVED = re.compile(r"could not resolve '([^']+)', dependency of '([^']+)'")
+
+
+def missing_libraries(log: str) -> list[str]:
+    """Libraries PyInstaller's ``log`` says it could not find, needed by files the bundle keeps.
+
+    They were not on the build computer, so the app will look for the member's own copies.
+    """
+    missing = set()
+    for name, needed_by in _UNRESOLVED.findall(log):
+        path = needed_by.replace("\\", "/")
+        inside = path[path.rindex("PySide6/"):] if "PySide6/" in path else _name(path)
+        if not leaves_out(inside):
+            missing.add(name)
+    return sorted(missing)
+
+
 def _name(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name
 

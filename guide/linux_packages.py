@@ -23,11 +23,15 @@ from guide.locations import bundled_dir, default_icon
 from guide.model import Pack
 
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 96, 128, 192, 256, 512)
-DEB_DEPENDS = ("libc6 (>= {glibc})", "libegl1", "libgl1", "libxcb1", "libfontconfig1",
-               "libfreetype6")
-"""What the bundle takes from the system: the C library, OpenGL and X connections, fonts."""
-DEB_RECOMMENDS = ("fonts-dejavu-core | fonts-liberation", "libcups2")
-"""Fonts to show text with, and CUPS for printing handouts."""
+DEB_DEPENDS = ("libc6 (>= {glibc})", "libegl1", "libgl1", "libfontconfig1", "libfreetype6",
+               "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
+               "libxkbcommon-x11-0")
+"""What the bundle may take from the system: the C library, OpenGL, fonts, and the X11
+libraries of Qt's xcb platform (bundled only if the build computer had them)."""
+DEB_RECOMMENDS = ("libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+                  "fonts-dejavu-core | fonts-liberation", "libcups2")
+"""Wayland (PyInstaller never bundles it; without it the app uses X11), fonts to show text
+with, and CUPS for printing handouts."""
 DEB_COMPRESSION = ("-Zxz", "-z1")
 """xz, fast: for the default guide 40 MB in 14 s here; xz's default level saves 4.6 MB more
 but takes 63 s (2 cores). Every dpkg reads xz (zstd only since Debian 12 and Ubuntu 21.10)."""

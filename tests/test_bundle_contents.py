@@ -8,7 +8,13 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from guide.bundle_contents import leaves_out, needed_libraries, orphans, plugin_name
+from guide.bundle_contents import (
+    leaves_out,
+    missing_libraries,
+    needed_libraries,
+    orphans,
+    plugin_name,
+)
 
 
 @pytest.mark.parametrize(("file_name", "name"), [
@@ -90,3 +96,14 @@ def test_needed_libraries_are_the_direct_ones() -> None:
     needed = needed_libraries(str(widgets))
     assert "libQt6Gui.so.6" in needed
     assert "libicudata.so.73" not in needed  # Core's, not Widgets' own
+
+
+def test_missing_libraries_are_those_of_files_the_bundle_keeps() -> None:
+    site = "/venv/lib/python3.11/site-packages/PySide6/Qt"
+    log = (f"WARNING: Library not found: could not resolve 'libgtk-3.so.0', dependency of "
+           f"'{site}/plugins/platformthemes/libqgtk3.so'.\n"
+           f"WARNING: Library not found: could not resolve 'libxcb-icccm.so.4', dependency of "
+           f"'{site}/plugins/platforms/libqxcb.so'.\n"
+           f"WARNING: Library not found: could not resolve 'libxcb-icccm.so.4', dependency of "
+           f"'{site}/lib/libQt6XcbQpa.so.6'.\n")
+    assert missing_libraries(log) == ["libxcb-icccm.so.4"]
