@@ -147,7 +147,8 @@ def stage(content: Path, folder: Path) -> Pack:
     shutil.copytree(content, folder / "content",
                     ignore=shutil.ignore_patterns(".*", "__pycache__", "*~"))
     pack = prebuild_cache(folder / "content", folder / SHIPPED_CACHE)
-    shutil.copytree(bundled_dir("resources") / "icons", folder / "resources" / "icons")
+    # the icons, and new-pack's template (the bundle's commands work like the installed app's)
+    shutil.copytree(bundled_dir("resources"), folder / "resources")
     return pack
 
 

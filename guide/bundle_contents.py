@@ -22,13 +22,18 @@ EXCLUDED_MODULES = (
     "PySide6.QtQuickWidgets", "PySide6.QtSql", "PySide6.QtSvg", "PySide6.QtSvgWidgets",
     "PySide6.QtTest", "PySide6.QtUiTools", "PySide6.QtWebChannel", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineQuick", "PySide6.QtWebEngineWidgets", "PySide6.QtXml",
-    # the network stack: the app never connects anywhere (segno's show() would open a browser)
-    "ssl", "_ssl", "ftplib", "http.client", "http.cookiejar", "urllib.request", "xmlrpc",
+    # TLS and the protocols the app never speaks (it connects nowhere); urllib.request stays,
+    # for pymdownx's path helpers, and only ever imports ssl if it is there
+    "ssl", "_ssl", "ftplib", "http.cookiejar", "xmlrpc", "smtplib", "imaplib", "poplib",
     # tools that may be installed next to the app but are not part of it
     "PyInstaller", "_pytest", "pytest", "hypothesis", "mypy", "pip", "setuptools", "pygments",
     "tkinter",
 )
 """Python modules kept out of the bundle."""
+
+LOADED_BY_NAME = ("markdown.extensions", "pymdownx")
+"""Packages whose modules are imported from strings (Python-Markdown loads its extensions by
+name), which PyInstaller cannot follow: the bundle takes all their modules."""
 
 KEPT_PLUGINS: dict[str, frozenset[str]] = {
     # windows on X11, Wayland, Windows and macOS, and offscreen for --self-test

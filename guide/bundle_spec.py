@@ -14,12 +14,21 @@ from pathlib import Path
 _TEMPLATE = '''\
 # PyInstaller spec for {app_name!r}, written by `health-guide build`: edit guide/bundle_spec.py
 # and guide/bundle_contents.py, not this file.
-from guide.bundle_contents import EXCLUDED_MODULES, leaves_out, needed_libraries, orphans
+from PyInstaller.utils.hooks import collect_submodules
+
+from guide.bundle_contents import (
+    EXCLUDED_MODULES,
+    LOADED_BY_NAME,
+    leaves_out,
+    needed_libraries,
+    orphans,
+)
 
 a = Analysis(
     [{entry!r}],
     pathex=[{source_root!r}],
     datas={datas!r},
+    hiddenimports=[name for package in LOADED_BY_NAME for name in collect_submodules(package)],
     excludes=list(EXCLUDED_MODULES),
 )
 dropped = {{dest for dest, _source, _kind in [*a.binaries, *a.datas] if leaves_out(dest)}}

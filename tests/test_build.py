@@ -56,6 +56,7 @@ def test_staging_copies_the_pack_and_prebuilds_its_cache(
     assert (tmp_path / "stage" / SHIPPED_CACHE / SHIPPED_STAMP).is_file()
     assert list((tmp_path / "stage" / SHIPPED_CACHE).rglob("search.sqlite"))
     assert list((tmp_path / "stage" / "resources" / "icons").glob("*.svg"))
+    assert (tmp_path / "stage" / "resources" / "new-pack" / "guide.yml").is_file()
 
 
 @pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
@@ -72,5 +73,5 @@ def test_spec_is_valid_python_for_each_platform(tmp_path: Path, platform: str) -
 
 def test_the_bundle_leaves_out_qt_modules_and_the_network() -> None:
     for module in ("PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",
-                   "PySide6.QtNetwork", "ssl", "urllib.request"):
+                   "PySide6.QtNetwork", "ssl", "ftplib"):
         assert module in EXCLUDED_MODULES

@@ -113,6 +113,9 @@ def _check_in_window(pack: Pack, cache: PackCache, report: SelfTestReport) -> No
         if window.article_view.grab().isNull() or not window.article_view.toPlainText().strip():
             report.problems.append(f"page {location} shows nothing")
         pictures.update(_PICTURE.findall(pages.html(location)))
+    # pages come from the shipped cache; the app still renders for handouts and other packs
+    if not PageSource(pack).html(pack.home).strip():
+        report.problems.append("the home page renders empty")
     window.open_location(pack.home)
     if not window.windowTitle().endswith(pack.edition.app_name):
         report.problems.append(f"the window title {window.windowTitle()!r} does not name the app")
