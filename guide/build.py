@@ -86,7 +86,10 @@ def run_build(argv: list[str]) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="health-guide-build-") as work:
             made = build_all(pack, content, output, Path(work))
-    except BuildError as exc:
+    except subprocess.CalledProcessError as exc:
+        print(f"health-guide build: {exc.cmd[0]} failed: {exc.stderr}", file=sys.stderr)
+        return EXIT_FAILED
+    except (BuildError, OSError, subprocess.TimeoutExpired) as exc:
         print(f"health-guide build: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"Done in {time.perf_counter() - started:.0f} s:")
@@ -125,7 +128,7 @@ def _refusal(pack: Pack, content: Path) -> str:
 
 def build_all(pack: Pack, content: Path, output: Path, work: Path) -> list[Path]:
     """Build the bundle and this platform's installers; return their paths, bundle first."""
-    staged = stage(content, work / "stage")
+    staged = stage(content, work / "stage", leave_out=output)
     print(f"  start-up cache and search index made for {len(pack.articles)} articles")
     bundle = freeze(staged, output, work)
     print(f"  self-test: {self_test(bundle, staged)}")
@@ -142,10 +145,21 @@ def build_all(pack: Pack, content: Path, output: Path, work: Path) -> list[Path]
     return made
 
 
-def stage(content: Path, folder: Path) -> Pack:
-    """Copy the pack (without hidden files) and prebuild its cache; return the copied pack."""
-    shutil.copytree(content, folder / "content",
-                    ignore=shutil.ignore_patterns(".*", "__pycache__", "*~"))
+def stage(content: Path, folder: Path, leave_out: Path | None = None) -> Pack:
+    """Copy the pack and prebuild its cache; return the copied pack.
+
+    Hidden files, editor backups and ``leave_out`` (the output folder, if it is inside the
+    pack) are not copied.
+    """
+    skip_names = shutil.ignore_patterns(".*", "__pycache__", "*~")
+
+    def ignore(folder_name: str, names: list[str]) -> set[str]:
+        skipped = set(skip_names(folder_name, names))
+        if leave_out is not None:
+            skipped |= {name for name in names if Path(folder_name, name) == leave_out}
+        return skipped
+
+    shutil.copytree(content, folder / "content", ignore=ignore)
     pack = prebuild_cache(folder / "content", folder / SHIPPED_CACHE)
     # the icons, and new-pack's template (the bundle's commands work like the installed app's)
     shutil.copytree(bundled_dir("resources"), folder / "resources")

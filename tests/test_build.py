@@ -47,8 +47,9 @@ def test_build_refuses_a_pack_not_ready_to_hand_out(
 def test_staging_copies_the_pack_and_prebuilds_its_cache(
         make_pack: Callable[..., Path], tmp_path: Path) -> None:
     root = make_pack({"guide.yml": MANIFEST + 'version: "1.0"\n', ".git/HEAD": "ref",
-                      "articles/.notes.md~": "x"})
-    pack = stage(root, tmp_path / "stage")
+                      "articles/.notes.md~": "x", "dist/old-build/program": "x"})
+    pack = stage(root, tmp_path / "stage", leave_out=root / "dist")
+    assert not (pack.root / "dist").exists()  # building inside the pack folder
     assert pack.root == tmp_path / "stage" / "content"
     assert (pack.root / "articles" / "welcome.md").is_file()
     assert not (pack.root / ".git").exists()

@@ -126,6 +126,17 @@ def test_bundle_passes_its_self_test_with_the_shipped_cache(built: Built, tmp_pa
     assert "2 pictures" in output  # the sample picture and the photo
 
 
+def test_bundle_leaves_out_what_the_app_never_uses(built: Built) -> None:
+    internal = built.bundle / "_internal"
+    names = [p.name.lower() for p in internal.rglob("*")
+             if p.relative_to(internal).parts[0] not in {"content", "content-cache", "resources"}]
+    for unused in ("virtualkeyboard", "qml", "quick", "webengine", "qtiff", "qwebp", "qgtk3",
+                   "qtnetwork", ".qm", "libssl", "libcups.so", "libgtk"):
+        assert not [name for name in names if unused in name], unused
+    assert [name for name in names if name.startswith("libqxcb")]  # X11 windows stay
+    assert [name for name in names if name.startswith("libqjpeg")]
+
+
 def test_tarball_is_small_enough_to_hand_out(built: Built) -> None:
     assert built.tarball.name == f"{SLUG}-1.0-linux-{machine()}.tar.gz"
     assert built.tarball.stat().st_size <= TARBALL_LIMIT
