@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from guide.colours import DEFAULT_ACCENT, Colours, callout_css
 from guide.glossary import GLOSSARY_ID
 from guide.locations import UnsafePathError, bundled_dir, resolve_inside
 from guide.model import Article, Pack, Source
@@ -59,6 +60,10 @@ class Handout:
     """Shrink the text (down to a readable minimum) to fit on one page."""
 
 
+PRINT_COLOURS = Colours.light(DEFAULT_ACCENT)
+"""Paper is white whatever the screen's look: call-outs print in the light look's colours."""
+
+
 def handout_css(base_pt: float) -> str:
     """The printed page's style sheet, sized from the body text's point size."""
 
@@ -96,7 +101,7 @@ td.contents-section {{ font-weight: 600; padding-top: 8px; }}
 td.contents-page {{ color: #33414c; }}
 .blank {{ color: #5c6770; }}
 ol.questions li {{ margin-bottom: 6px; }}
-"""
+""" + callout_css(PRINT_COLOURS)
 
 
 class HandoutWriter:

@@ -9,6 +9,7 @@ numbers, ``c1``-``c4`` for a list item's later paragraphs).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
@@ -63,3 +64,12 @@ def marked_items(items: Iterable[str], *, ordered: bool) -> str:
     return "".join(
         f'<li class="{"n1" if ordered else "m1"}">{f"{n}." if ordered else BULLETS[0]}'
         f"{NBSP}{item}</li>" for n, item in enumerate(items, start=1))
+
+
+_WRITTEN_MARKER = re.compile(
+    r"(<(?:li|p)) class=\"[mnc]\d\">(?:(?:[\u2022\u25e6\u25aa]|\d+\.)(?:\u00a0|&nbsp;))?")
+
+
+def unmarked(html: str) -> str:
+    """The HTML as it was before :func:`mark_lists` (the list's structure, for comparisons)."""
+    return _WRITTEN_MARKER.sub(r"\1>", html).replace(' class="marked"', "")

@@ -55,6 +55,8 @@ class ModePolicy:
     """The start-up cache and search index may be written to the user's cache folder."""
     text_scale: int | None = None
     """Text size every reader starts with (``None``: the size the reader chose last time)."""
+    theme: str | None = None
+    """Colours every reader sees (``None``: the reader chooses, see ``guide.colours.THEMES``)."""
     touch_target: int = 0
     """Smallest height and width of a tappable control, in pixels (0: the style decides)."""
     kinetic_scrolling: bool = False
@@ -89,6 +91,7 @@ class ModePolicy:
             reader_lists=False,  # a shared screen keeps no lists; Start over clears them too
             writes_caches=False,
             text_scale=settings.text_scale,
+            theme="light",  # a shared screen looks the same for every reader
             touch_target=TOUCH_TARGET_PX,
             kinetic_scrolling=True,
             on_screen_keypad=True,

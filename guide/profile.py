@@ -52,6 +52,7 @@ class Settings:
     window_state: str = ""
     splitter_state: str = ""
     text_scale: int = 100
+    theme: str = "system"
     large_print: bool = False
     saved_articles: list[str] = field(default_factory=list)
     recent_articles: list[str] = field(default_factory=list)
@@ -329,6 +330,16 @@ class Profile:
         s = self._settings
         s.window_geometry, s.window_state, s.splitter_state = geometry, state, splitter
         self._save("window_geometry", "window_state", "splitter_state")
+
+    def theme(self) -> str:
+        """The look the reader chose: system, light, dark or high-contrast."""
+        return self._settings.theme
+
+    def set_theme(self, theme: str) -> None:
+        """Remember the reader's look."""
+        if theme != self._settings.theme:
+            self._settings.theme = theme
+            self._save("theme")
 
     def large_print(self) -> bool:
         """Whether handouts are printed in large print."""

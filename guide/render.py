@@ -6,7 +6,6 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import escape, unescape
-from typing import Final
 
 import markdown
 from markdown.extensions import Extension
@@ -14,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.article_size import SHOWN_LIMIT, describe_size, shown_part
+from guide.colours import CALLOUT_KINDS
 from guide.content import ARTICLES_DIR
 from guide.edition_pages import contact_html, logo_html
 from guide.glossary import GLOSSARY_ID, Glossary
@@ -39,15 +39,6 @@ DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"
 TOC_MIN_HEADINGS = 4
 """Articles with at least this many top-level headings get an "On this page" list."""
 
-CALLOUT_COLOURS: Final = {  # call-out kind -> background and border colours
-    "note": ("#eef4f8", "#7aa3bf"),
-    "tip": ("#eef6ef", "#78a882"),
-    "important": ("#fdf5e3", "#c9a24a"),
-    "warning": ("#fdf1e3", "#c98a3f"),
-    "danger": ("#fbeceb", "#c0605a"),
-}
-DETAILS_COLOURS: Final = ("#f4f6f8", "#a9b6c0")
-"""A ``<details>`` box: always open (the viewer cannot fold text), framed like a call-out."""
 
 
 def format_date(value: dt.date) -> str:
@@ -226,23 +217,26 @@ def _mark_broken(element: ET.Element, message: str) -> None:
     note.text = " (link not found)"
 
 
-def _framed_table(kind: str, colours: tuple[str, str]) -> tuple[ET.Element, ET.Element]:
-    """A one-cell table with a coloured bar on its left, and the cell to fill."""
-    background, border = colours
+def _framed_table(kind: str) -> tuple[ET.Element, ET.Element]:
+    """A one-cell table with a coloured bar on its left, and the cell to fill.
+
+    Colours come from the viewer's style sheet (``bar-<kind>``, ``body-<kind>``), so the same
+    page serves the light, dark and high-contrast looks and print.
+    """
     table = ET.Element("table", {
         "class": f"callout callout-{kind}", "width": "100%", "cellpadding": "0",
         "cellspacing": "0", "border": "0",
     })
     row = ET.SubElement(table, "tr")
-    ET.SubElement(row, "td", {"width": "6", "bgcolor": border, "class": "callout-bar"})
-    cell = ET.SubElement(row, "td", {"bgcolor": background, "class": "callout-body"})
+    ET.SubElement(row, "td", {"width": "6", "class": f"callout-bar bar-{kind}"})
+    cell = ET.SubElement(row, "td", {"class": f"callout-body body-{kind}"})
     return table, cell
 
 
 def _callout_table(div: ET.Element) -> ET.Element:
     classes = div.get("class", "").split()
-    kind = next((c for c in classes if c in CALLOUT_COLOURS), "note")
-    table, cell = _framed_table(kind, CALLOUT_COLOURS[kind])
+    kind = next((c for c in classes if c in CALLOUT_KINDS), "note")
+    table, cell = _framed_table(kind)
     for child in div:
         if "admonition-title" in child.get("class", ""):
             child.set("class", "callout-title")
@@ -252,7 +246,7 @@ def _callout_table(div: ET.Element) -> ET.Element:
 
 def _details_table(details: ET.Element) -> ET.Element:
     """A ``<details>`` block, open, its summary as the title of a framed box."""
-    table, cell = _framed_table("details", DETAILS_COLOURS)
+    table, cell = _framed_table("details")  # always open: the viewer cannot fold text
     if (details.text or "").strip():
         ET.SubElement(cell, "p").text = details.text
     for child in details:
@@ -372,9 +366,8 @@ class Renderer:
         return (
             f"<h1>{escape(article.title)}</h1>"
             '<table class="callout callout-warning" width="100%" cellpadding="0" '
-            f'cellspacing="0"><tr><td class="callout-bar" width="6" '
-            f'bgcolor="{CALLOUT_COLOURS["warning"][1]}"></td><td class="callout-body" '
-            f'bgcolor="{CALLOUT_COLOURS["warning"][0]}">'
+            'cellspacing="0"><tr><td class="callout-bar bar-warning" width="6"></td>'
+            '<td class="callout-body body-warning">'
             '<p class="callout-title">This article cannot be shown</p>'
             f"<p>{escape(article.error)}</p>"
             f"<p>The problem is in the file <code>{escape(article.path)}</code> of the content "
@@ -439,7 +432,7 @@ def _header_html(article: Article) -> str:
 
 
 def _too_large_html(article: Article) -> str:
-    table, cell = _framed_table("warning", CALLOUT_COLOURS["warning"])
+    table, cell = _framed_table("warning")
     ET.SubElement(cell, "p", {"class": "callout-title"}).text = "This article is very large"
     ET.SubElement(cell, "p").text = (
         f"It is {describe_size(len(article.body.encode('utf-8')))} long, so only its first "

@@ -169,10 +169,6 @@ def _tidy_text(children: list[Node | str], tag: str, in_pre: bool) -> list[Node 
     return tidy
 
 
-_SPOKEN_MARKER = re.compile(
-    r"(<(?:li|p) class=\"[mn]\d\">)(?:[\u2022\u25e6\u25aa]|\d+\.)(?:\u00a0|&nbsp;)")
-
-
 def structure(html: str) -> str:
     """The normalised structure of an HTML fragment, as one comparable string."""
     builder = _TreeBuilder()
@@ -196,6 +192,7 @@ def github(text: str) -> str:
 def app_converters(pack_root: Path) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """The dialect alone and the full pipeline, for a small pack at ``pack_root``."""
     from guide.content import load_pack  # noqa: PLC0415
+    from guide.list_markers import unmarked  # noqa: PLC0415
     from guide.render import Renderer  # noqa: PLC0415
 
     renderer = Renderer(load_pack(pack_root))
@@ -204,7 +201,7 @@ def app_converters(pack_root: Path) -> tuple[Callable[[str], str], Callable[[str
     def pipeline(text: str) -> str:
         # list markers written into the text for screen readers are not structure
         html = renderer.markdown_to_html(text, "cases/case")
-        return _SPOKEN_MARKER.sub(r"\1", html)
+        return unmarked(html)
 
     return dialect, pipeline
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
+from guide.colours import THEMES
 from guide.content import load_pack
 from guide.locations import bundled_dir
 from guide.model import Pack
@@ -45,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open-result", action="store_true",
                         help="after --search, press Enter to open the first result")
     parser.add_argument("--find", default="", help="find this text in the article")
+    parser.add_argument("--theme", choices=THEMES, default="light",
+                        help="the colours (View > Colours)")
+    parser.add_argument("--text-size", type=int, default=100, help="text size in percent")
     parser.add_argument("--kiosk", choices=("home", "idle", "qr"), default=None,
                         help="the waiting-room kiosk: its home screen, the idle question, or "
                              "the QR code of a web link")
@@ -54,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 def save_disclaimer(app: QApplication, pack: Pack, out: Path) -> None:
     """Grab the first-launch disclaimer dialog."""
     dialog = DisclaimerDialog(PageSource(pack).disclaimer_html(), pack.title,
-                              read_only=False, accent=pack.accent)
+                              read_only=False)
     dialog.show()
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -139,6 +143,8 @@ def main() -> int:
     else:
         profile = Profile(MemoryBackend())
         profile.set_accepted_disclaimer(pack.disclaimer.version)
+        profile.set_theme(args.theme)
+        profile.set_text_scale(args.text_size)
         laptop = start(pack, profile, args.article or pack.home)
         assert laptop is not None
         window = laptop

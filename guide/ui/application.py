@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from guide import __version__
 from guide.cache import PackCache
-from guide.colours import Colours
 from guide.links import FACTS_PAGE
 from guide.locations import bundled_dir
 from guide.model import Pack
 from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import JsonFileBackend, MemoryBackend, Profile, edition_profile_dir
+from guide.ui import theme
 from guide.ui.cache_checker import STALE_NOTICE, CacheChecker
 from guide.ui.main_window import MainWindow
 from guide.ui.text_size import apply_text_scale
-from guide.ui.theme import apply_to_application
 from guide.versions import broken_qt_binding
 
 APP_NAME = "Health Guide"
@@ -46,15 +45,18 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 def apply_style(app: QApplication) -> None:
     """A calm look: Fusion, the Health Guide palette and a comfortable base font size."""
-    apply_to_application(app)
+    theme.apply_to_application(app)
     app.setWindowIcon(QIcon(str(bundled_dir("resources") / "icons" / "health-guide.svg")))
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
 
 
-def brand_application(pack: Pack) -> None:
-    """Give the application the edition's name, icon and colours (taskbar, window class)."""
+def brand_application(pack: Pack, theme_name: str = "system") -> None:
+    """Give the application the edition's name, icon and colours (taskbar, window class).
+
+    ``theme_name`` is the look (see :data:`guide.colours.THEMES`).
+    """
     app = ensure_application()
     edition = pack.edition
     QGuiApplication.setApplicationName(edition.app_name)
@@ -64,7 +66,7 @@ def brand_application(pack: Pack) -> None:
         icon = QIcon(str(pack.root / edition.icon))
         if not icon.isNull():
             app.setWindowIcon(icon)
-    apply_to_application(app, Colours.light(pack.accent))
+    theme.use(theme_name, pack.accent)
 
 
 def load_with_progress(cache: PackCache) -> Pack:
@@ -132,14 +134,14 @@ def start(pack: Pack, profile: Profile, open_article: str = "",
     """
     pages = pages or PageSource(pack)
     policy = policy or ModePolicy.laptop()
-    brand_application(pack)
+    brand_application(pack, policy.theme or profile.theme())
     apply_text_scale(policy.text_scale or profile.text_scale())  # the disclaimer too
     if policy.starts_over:
         return _start_for_each_reader(pack, profile, pages, policy)
     if profile.accepted_disclaimer() != pack.disclaimer.version:
         from guide.ui.disclaimer_dialog import DisclaimerDialog  # noqa: PLC0415 - first run only
 
-        if not DisclaimerDialog.ask(pages.disclaimer_html(), pack.title, pack.accent):
+        if not DisclaimerDialog.ask(pages.disclaimer_html(), pack.title):
             return None
         profile.set_accepted_disclaimer(pack.disclaimer.version)
     window = MainWindow(pack, profile, pages, policy)

@@ -25,18 +25,13 @@ class ArticleBar(QWidget):
         self.setObjectName("articleBar")
         self.setAccessibleName("Article tools")
         self._view = view
-        palette = self.palette()  # the same paper as the article below
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
-        self.setPalette(palette)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the same paper as the article below
         self.setAutoFillBackground(True)
         # never the reason the article pane cannot be narrowed: the section name gives way
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.section = QLabel()
         self.section.setObjectName("articleSection")
-        section_palette = self.section.palette()
-        section_palette.setColor(QPalette.ColorRole.WindowText,
-                                 palette.color(QPalette.ColorRole.PlaceholderText))
-        self.section.setPalette(section_palette)
+        self.section.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.section.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout = QHBoxLayout(self)
         self._layout.setSpacing(4)

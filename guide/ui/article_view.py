@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from guide.colours import Colours
+from guide.colours import Colours, callout_css
 from guide.glossary import GLOSSARY_ID
 from guide.links import (
     ARTICLE_SCHEME,
@@ -34,6 +34,7 @@ from guide.links import (
 )
 from guide.list_markers import BULLETS, MAX_DEPTH, NBSP
 from guide.locations import UnsafePathError, resolve_inside
+from guide.ui import theme
 
 _STEM = re.compile(r"(?:ations?|ings?|ed|es|s)$", re.IGNORECASE)
 READABLE_COLUMNS = 72
@@ -50,26 +51,28 @@ p {{ margin-top: 6px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}
 a {{ color: {c.link}; }}
 a.external {{ color: {c.external_link}; }}
-a.term {{ color: {c.term_ink}; background-color: {c.term_paper}; text-decoration: none; }}
-.summary {{ font-size: 112%; color: #3b4a55; margin-bottom: 6px; }}
+a.term {{ color: {c.term_ink}; background-color: {c.term_paper}; text-decoration: underline; }}
+.summary {{ font-size: 112%; color: {c.muted}; margin-bottom: 6px; }}
 .meta {{ color: {c.muted}; font-size: 92%; }}
-.badge-draft {{ background-color: #fdf1d8; color: #6b4a00; font-weight: 600; }}
-.badge-reviewed {{ background-color: #e3f1e6; color: #1f5130; font-weight: 600; }}
-.evidence {{ color: #3b4a55; }}
-.toc-title {{ font-weight: 600; color: #3b4a55; margin-top: 12px; }}
+.badge-draft {{ background-color: {c.badge_paper}; color: {c.badge_ink}; font-weight: 600; }}
+.badge-reviewed {{ background-color: {c.reviewed_paper}; color: {c.reviewed_ink};
+                   font-weight: 600; }}
+.evidence {{ color: {c.ink}; }}
+.toc-title {{ font-weight: 600; color: {c.ink}; margin-top: 12px; }}
 .callout-title {{ font-weight: 700; margin-top: 0px; }}
 td.callout-body {{ padding: 10px 16px 4px 16px; }}
 table.callout {{ margin-top: 10px; margin-bottom: 12px; }}
 li.toc {{ margin-bottom: 0px; line-height: 120%; }}
 p.letters {{ font-size: 115%; line-height: 160%; }}
-.broken {{ color: #8a2c24; background-color: #fbeceb; }}
+.broken {{ color: {c.broken_ink}; background-color: {c.broken_paper}; }}
 .source {{ color: {c.muted}; }}
-table {{ border-color: #c9d3da; }}
-th {{ background-color: #eef2f5; }}
+table {{ border-color: {c.border}; }}
+th {{ background-color: {c.header_paper}; }}
 th.unaligned {{ text-align: left; }}
-blockquote {{ color: #3b4a55; margin-left: 18px; }}
+blockquote {{ color: {c.muted}; margin-left: 18px; }}
 code {{ font-family: monospace; }}
-pre {{ font-family: monospace; background-color: #f4f6f8; margin-top: 6px; margin-bottom: 10px; }}
+pre {{ font-family: monospace; background-color: {c.header_paper}; margin-top: 6px;
+       margin-bottom: 10px; }}
 h1.in-article {{ font-size: 140%; margin-top: 22px; }}
 h4, h5, h6 {{ color: {c.ink}; font-size: 100%; font-weight: 600; margin-top: 12px;
               margin-bottom: 4px; }}
@@ -84,7 +87,8 @@ div.footnote {{ font-size: 92%; color: {c.muted}; }}
 
 def article_css(colours: Colours, font: QFont | None = None) -> str:
     """The style sheet of rendered pages, in the edition's colours, for text in ``font``."""
-    return ARTICLE_CSS.format(c=colours) + list_css(QFontMetricsF(font or QFont()))
+    return (ARTICLE_CSS.format(c=colours) + callout_css(colours)
+            + list_css(QFontMetricsF(font or QFont())))
 
 
 def list_css(metrics: QFontMetricsF) -> str:
@@ -148,7 +152,8 @@ class ArticleView(QTextBrowser):
     term_requested = Signal(str)
     term_highlighted = Signal(str)
 
-    def __init__(self, pack_root: Path, colours: Colours, parent: QWidget | None = None) -> None:
+    def __init__(self, pack_root: Path, colours: Colours | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName("Article")
@@ -158,16 +163,15 @@ class ArticleView(QTextBrowser):
         self._side_margin = 0
         self._adjusting = False
         self._pack_root = pack_root
-        self._match = QColor(colours.match)
-        self._colours = colours
+        self._colours = colours or theme.current()
+        self._match = QColor(self._colours.match)
         self._html = ""
-        self.document().setDefaultStyleSheet(article_css(colours, self.font()))
+        self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
         self.document().setDocumentMargin(24)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        palette = self.palette()  # the side margins show the widget, not the page: match them
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
-        self.setPalette(palette)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
         self.setAutoFillBackground(True)
+        theme.changes.changed.connect(self.set_colours)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.highlighted.connect(self._on_link_highlighted)
         self.page_title = ""
@@ -313,15 +317,29 @@ class ArticleView(QTextBrowser):
         """Keep a readable line length when the text size changes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
-            if self._html:  # list indents are in pixels: lay the page out again
-                bar = self.verticalScrollBar()
-                where = bar.value() / max(bar.maximum(), 1)
-                self.setHtml(self._html)
-                self.refresh_layout()
-                bar.setValue(round(where * bar.maximum()))
-            else:
-                self.refresh_layout()
+            self._restyle()
+
+    def set_colours(self, colours: Colours) -> None:
+        """Paint pages in another look (a theme change), keeping the reader's place."""
+        self._colours = colours
+        self._match = QColor(colours.match)
+        self._restyle()
+
+    def colours(self) -> Colours:
+        """The colours pages are painted in."""
+        return self._colours
+
+    def _restyle(self) -> None:
+        """Apply the style sheet again and lay the page out, at the same place."""
+        self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
+        if self._html:  # colours and list indents live in the style sheet: lay out again
+            bar = self.verticalScrollBar()
+            where = bar.value() / max(bar.maximum(), 1)
+            self.setHtml(self._html)
+            self.refresh_layout()
+            bar.setValue(round(where * bar.maximum()))
+        else:
+            self.refresh_layout()
 
     def refresh_layout(self) -> None:
         """Recompute the readable width after a font change."""

@@ -8,7 +8,7 @@ shortcut is written once. Which commands a mode offers is decided by the window'
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 Key = QKeySequence.StandardKey
@@ -74,6 +74,18 @@ class Commands(QObject):
         self.smaller_text = self._make("&Smaller text", "smallerTextAction", _keys(Key.ZoomOut),
                                        tip="Make the text smaller")
         self.normal_text = self._make("&Normal text size", "normalTextAction", _keys("Ctrl+0"))
+        self.themes = QActionGroup(self._window)  # one look at a time
+        self.themes.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for theme, text, name in (("system", "Like the &desktop", "themeSystemAction"),
+                                  ("light", "&Light", "themeLightAction"),
+                                  ("dark", "&Dark", "themeDarkAction"),
+                                  ("high-contrast", "&High contrast", "themeHighContrastAction")):
+            action = self._make(text, name, [], tip=f"Colours: {text.replace('&', '').lower()}")
+            action.setCheckable(True)
+            action.setData(theme)
+            self.themes.addAction(action)
+            self.theme_actions[theme] = action
         self.show_contents = self._make("Show the &list of articles", "showContentsAction",
                                         _keys("F9"))
         self.show_facts = self._make("Show &quick facts", "showFactsAction",
@@ -137,4 +149,5 @@ class Commands(QObject):
 
     def all(self) -> list[QAction]:
         """Every action, in the order they were created."""
-        return [value for value in vars(self).values() if isinstance(value, QAction)]
+        actions = [value for value in vars(self).values() if isinstance(value, QAction)]
+        return actions + list(self.theme_actions.values())

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.colours import DEFAULT_ACCENT, Colours
+from guide.ui import theme
 from guide.ui.article_view import article_css
 
 
 class DisclaimerDialog(QDialog):
     """Shows the pack's disclaimer. Use :meth:`ask` or :meth:`show_read_only`."""
 
-    def __init__(self, html: str, pack_title: str, *, read_only: bool, accent: str = DEFAULT_ACCENT,
+    def __init__(self, html: str, pack_title: str, *, read_only: bool,
                  decline_label: str = "Quit", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("disclaimerDialog")
@@ -34,7 +34,7 @@ class DisclaimerDialog(QDialog):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         text.document().setDocumentMargin(16)
-        text.document().setDefaultStyleSheet(article_css(Colours.light(accent), self.font()))
+        text.document().setDefaultStyleSheet(article_css(theme.current(), self.font()))
         text.setHtml(html)
         self.text = text
         # screen readers read a dialog's description when it opens, before its buttons
@@ -75,14 +75,12 @@ class DisclaimerDialog(QDialog):
         (self.accept_button or text).setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
-    def ask(cls, html: str, pack_title: str, accent: str = DEFAULT_ACCENT,
-            parent: QWidget | None = None) -> bool:
+    def ask(cls, html: str, pack_title: str, parent: QWidget | None = None) -> bool:
         """Show the disclaimer modally; True if the reader accepted it."""
-        dialog = cls(html, pack_title, read_only=False, accent=accent, parent=parent)
+        dialog = cls(html, pack_title, read_only=False, parent=parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     @classmethod
-    def show_read_only(cls, html: str, pack_title: str, accent: str = DEFAULT_ACCENT,
-                       parent: QWidget | None = None) -> None:
+    def show_read_only(cls, html: str, pack_title: str, parent: QWidget | None = None) -> None:
         """Show the disclaimer again, with only a Close button."""
-        cls(html, pack_title, read_only=True, accent=accent, parent=parent).exec()
+        cls(html, pack_title, read_only=True, parent=parent).exec()

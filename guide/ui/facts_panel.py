@@ -7,6 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -16,12 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.colours import Colours
 from guide.glossary import Term
 from guide.model import Article, Fact, Pack, contents_headings
-from guide.ui import theme
 from guide.ui.link_button import LinkButton
-from guide.ui.theme import heading_font, paint_as_panel, set_text_colour
+from guide.ui.theme import heading_font, paint_as_panel
 
 OUTLINE_LIMIT = 25
 """Headings listed under "On this page" at most: the page's own list has them all, and a
@@ -59,10 +58,8 @@ class FactsPanel(QScrollArea):
     anchor_requested = Signal(str)
     facts_page_requested = Signal()
 
-    def __init__(self, pack: Pack, colours: Colours | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._colours = colours or Colours.light(pack.accent)
         self.setObjectName("factsPanel")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links are stops; the frame is not
         self.setAccessibleName("Quick facts")
@@ -85,7 +82,7 @@ class FactsPanel(QScrollArea):
         self._did_you_know = self._section("Did you know?")
         self._fact_label = self._label("")
         self._source_label = self._label("")
-        set_text_colour(self._source_label, theme.MUTED)
+        self._source_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._did_you_know.addWidget(self._fact_label)
         self._did_you_know.addWidget(self._source_label)
         # widgets are reused from article to article: building new ones costs ~20 ms a switch
@@ -107,7 +104,7 @@ class FactsPanel(QScrollArea):
     def _section(self, title: str) -> QVBoxLayout:
         heading = QLabel(title)
         heading.setFont(heading_font(heading))
-        set_text_colour(heading, self._colours.heading)
+        heading.setForegroundRole(QPalette.ColorRole.Accent)  # the edition's heading colour
         heading.setAccessibleName(title)
         box = QVBoxLayout()
         box.setSpacing(4)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui import theme
 from guide.ui.search_box import name_clear_button
 
 
@@ -132,8 +133,12 @@ class FindBar(QWidget):
         for number, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            colour = "#f2b84b" if number == self._current else "#fbe7a1"
-            selection.format.setBackground(QColor(colour))
+            colours = theme.current()  # the one in focus as a selection, the rest tinted
+            if number == self._current:
+                selection.format.setBackground(QColor(colours.selection))
+                selection.format.setForeground(QColor(colours.selection_ink))
+            else:
+                selection.format.setBackground(QColor(colours.match))
             selections.append(selection)
         self._view.setExtraSelections(selections)
         if self._matches:

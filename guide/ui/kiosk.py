@@ -307,7 +307,7 @@ class KioskSession(QObject):
         self._idle.stop()
         pack = self.window.pack
         dialog = DisclaimerDialog(self.window.pages.disclaimer_html(), pack.title,
-                                  read_only=False, accent=pack.accent,
+                                  read_only=False,
                                   decline_label=self.policy.decline_label, parent=self.window)
         dialog.accepted.connect(self._on_reader_started)
         dialog.rejected.connect(self._on_not_now)

@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from guide import __version__
-from guide.colours import Colours
 from guide.history import History
 from guide.links import CONTACT_PAGE, FACTS_PAGE
 from guide.model import Pack
 from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import Profile
-from guide.ui import window_layout
+from guide.ui import theme, window_layout
 from guide.ui.article_bar import ArticleBar
 from guide.ui.article_view import ArticleView
 from guide.ui.commands import Commands
@@ -82,10 +81,9 @@ class MainWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, on=True)
 
         self.nav_tree = NavTree(NavModel(pack.outline, self))
-        self.colours = Colours.light(pack.accent)
-        self.article_view = ArticleView(pack.root, self.colours)
+        self.article_view = ArticleView(pack.root)
         self.article_view.link_policy = self.policy.links
-        self.facts_panel = FactsPanel(pack, self.colours)
+        self.facts_panel = FactsPanel(pack)
         self.notice_bar = NoticeBar()
         self.search_box = SearchBox()
         self.find_bar = FindBar(self.article_view)
@@ -195,6 +193,14 @@ class MainWindow(QMainWindow):
         c.next_heading.triggered.connect(lambda: self.article_view.step_heading(+1))
         c.previous_heading.triggered.connect(lambda: self.article_view.step_heading(-1))
         c.shortcuts.triggered.connect(self.show_shortcuts)
+        c.theme_actions[theme.current_theme()].setChecked(True)
+        c.themes.triggered.connect(lambda action: self.set_theme(action.data()))
+
+    def set_theme(self, name: str) -> None:
+        """Paint the app in another look (View > Colours) and remember it."""
+        theme.use(name)
+        self.commands.theme_actions[theme.current_theme()].setChecked(True)
+        self.profile.set_theme(theme.current_theme())
 
     def _panes_in_screen_order(self) -> list[QWidget]:
         return [self.left_panel.currentWidget() or self.nav_tree, self.article_view,
@@ -307,8 +313,7 @@ class MainWindow(QMainWindow):
         """Show the disclaimer again, read-only."""
         from guide.ui.disclaimer_dialog import DisclaimerDialog  # noqa: PLC0415 - rarely used
 
-        DisclaimerDialog.show_read_only(self.pages.disclaimer_html(), self.pack.title,
-                                        self.pack.accent, self)
+        DisclaimerDialog.show_read_only(self.pages.disclaimer_html(), self.pack.title, self)
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard shortcuts: every command's keys, from the commands themselves."""

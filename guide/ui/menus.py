@@ -37,6 +37,8 @@ def offered(commands: Commands, policy: ModePolicy, edition: Edition) -> list[QA
         hidden.add(commands.take_home)
     if not policy.menu_bar:  # they live in the Help menu
         hidden.update({commands.about, commands.disclaimer})
+    if policy.theme is not None:  # the mode chose the colours
+        hidden.update(commands.theme_actions.values())
     return [action for action in commands.all() if action not in hidden]
 
 
@@ -46,33 +48,40 @@ def build_menu_bar(menu_bar: QMenuBar, commands: Commands, available: list[QActi
     ``None`` in a menu's list is a separator, shown only between commands on offer.
     """
     c = commands
-    menus: dict[str, list[QAction | None]] = {
+    themes = ("&Colours", list(c.theme_actions.values()))
+    menus: dict[str, list[QAction | tuple[str, list[QAction]] | None]] = {
         "&File": [c.print, c.save_pdf, c.large_print, None, c.quit],
         "&Edit": [c.search, c.find, c.find_next, c.find_previous],
         "&View": [c.larger_text, c.smaller_text, c.normal_text, None, c.show_contents,
-                  c.show_facts, None, c.caret_browsing],
+                  c.show_facts, None, themes, c.caret_browsing],
         "&Go": [c.back, c.forward, c.home, c.facts, None, c.next_heading, c.previous_heading,
                 c.next_pane, c.previous_pane, None, c.save_article, c.saved_list,
                 c.recent_list, None, c.my_questions, c.add_question],
         "&Help": [c.help_now, c.contact, c.disclaimer, None, c.shortcuts, None, c.clear_data,
                   None, c.about],
     }
-    for title, actions in menus.items():
-        shown = [action for action in actions if action is None or action in available]
-        groups: list[list[QAction]] = [[]]
-        for action in shown:
-            if action is None:
+    for title, entries in menus.items():
+        groups: list[list[QAction | tuple[str, list[QAction]]]] = [[]]
+        for entry in entries:
+            if entry is None:
                 groups.append([])
-            else:
-                groups[-1].append(action)
+            elif isinstance(entry, tuple):  # a submenu, if any of its commands is on offer
+                actions = [action for action in entry[1] if action in available]
+                if actions:
+                    groups[-1].append((entry[0], actions))
+            elif entry in available:
+                groups[-1].append(entry)
         groups = [group for group in groups if group]
         if groups:
             menu = menu_bar.addMenu(title)
             for number, group in enumerate(groups):
                 if number:
                     menu.addSeparator()
-                for action in group:
-                    menu.addAction(action)
+                for item in group:
+                    if isinstance(item, tuple):
+                        menu.addMenu(item[0]).addActions(item[1])
+                    else:
+                        menu.addAction(item)
 
 
 def build_toolbar(window: QMainWindow, commands: Commands, available: list[QAction],

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from guide.ui.theme import NOTICE, NOTICE_INK
 
 
 class NoticeBar(QFrame):
@@ -28,10 +26,10 @@ class NoticeBar(QFrame):
         layout.setContentsMargins(14, 8, 10, 8)
         layout.addWidget(self._label, 1)
         layout.addWidget(dismiss)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(NOTICE))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(NOTICE_INK))
-        self.setPalette(palette)
+        # the look's notice colours (tooltips share them)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self._label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setAutoFillBackground(True)
         self.hide()
 

@@ -72,8 +72,8 @@ class PaneFolder(QObject):
     def _give_article_room(self, article: int, preferred: tuple[int, int]) -> None:
         """Narrow the side panes (not below their preferred widths) until the article fits."""
         sizes = self._splitter.sizes()
-        if len(sizes) != 3:
-            return
+        if len(sizes) != 3 or not self._splitter.isVisible():
+            return  # before the window shows, sizes are from a layout not yet made
         short = article - sizes[1]
         for position, width in zip((0, 2), preferred, strict=True):
             if short <= 0 or not sizes[position]:

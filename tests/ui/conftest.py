@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from guide.colours import DEFAULT_ACCENT
 from guide.model import Pack
 from guide.profile import JsonFileBackend, MemoryBackend, Profile
-from guide.ui import application
+from guide.ui import application, theme
 from guide.ui.disclaimer_dialog import DisclaimerDialog
 from guide.ui.main_window import MainWindow
 
@@ -56,3 +58,11 @@ def launch(qtbot: QtBot, accept_disclaimer: list[str]) -> Iterator[Launcher]:
     yield start
     for window in windows:
         window.close()
+
+
+@pytest.fixture(autouse=True)
+def _desktop_colours_after_each_test() -> Iterator[None]:
+    """A test that picks a theme does not leave it to the next one."""
+    yield
+    if QApplication.instance() is not None:
+        theme.use("system", DEFAULT_ACCENT)

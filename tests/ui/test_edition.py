@@ -105,7 +105,7 @@ def test_the_edition_names_the_app_and_gives_it_its_icon_and_colours(
     assert colours.heading in window.article_view.document().defaultStyleSheet()
     heading = next(label for label in window.facts_panel.findChildren(QLabel)
                    if label.text() == "At a glance")
-    assert heading.palette().color(QPalette.ColorRole.WindowText).name() == colours.heading
+    assert heading.palette().color(heading.foregroundRole()).name() == colours.heading
 
 
 def test_get_help_now_and_contact_page(launch: Callable[..., MainWindow],

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.content import load_pack
@@ -220,6 +220,7 @@ def test_layout_and_last_article_are_remembered(launch: Launcher, tiny_pack: Pac
                                                 tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
     window.resize(780, 560)  # the offscreen screen is 800x600
+    QApplication.processEvents()  # the panes fit the new width
     left, middle, right = window.splitter.sizes()  # as fitted for a readable article
     window.splitter.setSizes([left - 10, middle + 10, right])
     window.open_location("living/pacing")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from guide.model import Pack
 from guide.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ def test_a_good_layout_comes_back(launch: Callable[..., MainWindow], tiny_pack: 
                                   tmp_path: Path) -> None:
     window = launch(tiny_pack, tmp_path)
     window.resize(780, 560)
+    QApplication.processEvents()  # the panes fit the new width
     left, middle, right = window.splitter.sizes()  # as fitted for a readable article
     window.splitter.setSizes([left - 10, middle + 10, right])
     sizes = window.splitter.sizes()
