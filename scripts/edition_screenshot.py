@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -34,13 +35,19 @@ LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60" viewBox
         'fill="#4a2a72">Lupus Group</text></svg>')
 
 
+WELCOME = ("This guide is written by members of a lupus support group, for people living "
+           "with lupus and the people who care for them.\n")
+
+
 def demo_edition(folder: Path) -> Path:
     """A new pack with its sample marks removed and a brand of its own."""
     root = folder / "lupus-guide"
     write_pack(root, "Living with Lupus", pack_id="org.example.lupus-guide")
     for path in root.rglob("*"):
         if path.suffix in {".md", ".yml"}:
-            text = path.read_text(encoding="utf-8").replace(f"{SAMPLE_MARK} ", "")
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"\*\*\[SAMPLE\]\*\*[^\n]*\n[^\n]*\n", WELCOME, text)  # the note
+            text = text.replace(f"{SAMPLE_MARK} ", "")
             path.write_text(text.replace(SAMPLE_MARK, ""), encoding="utf-8")
     (root / "brand").mkdir()
     (root / "brand" / "logo.svg").write_text(LOGO, encoding="utf-8")
