@@ -229,7 +229,8 @@ class ArticleView(QTextBrowser):
                 target = QTextCursor(block)
                 self.setTextCursor(target)
                 self.ensureCursorVisible()
-                announce(self, f"Heading: {block.text().strip()}")
+                level = block.blockFormat().headingLevel()
+                self._say(f"Heading level {level}: {block.text().strip()}")
                 return True
             block = block.next() if step > 0 else block.previous()
         return False
@@ -377,10 +378,12 @@ class ArticleView(QTextBrowser):
             self.setAccessibleDescription(self.page_title)
             return
         href, text = link
-        said = describe_link(href, text, self.link_policy)
+        self._say(describe_link(href, text, self.link_policy))
+        self._on_link_highlighted(QUrl(href))  # a glossary word explains itself, as on hover
+
+    def _say(self, said: str) -> None:
         self.setAccessibleDescription(said)  # read out by screen readers that follow focus
         announce(self, said)  # and by those that present announcements
-        self._on_link_highlighted(QUrl(href))  # a glossary word explains itself, as on hover
 
     def _on_link_highlighted(self, url: QUrl) -> None:
         href = url.toString()

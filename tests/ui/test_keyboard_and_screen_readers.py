@@ -69,6 +69,7 @@ def test_next_heading_and_on_this_page_move_the_caret_and_the_focus(
     assert view.textCursor().block().text() == "What it is"
     window.commands.next_heading.trigger()
     assert view.textCursor().block().text() == "Why it became a controlled drug"
+    assert view.accessibleDescription() == "Heading level 2: Why it became a controlled drug"
     window.commands.previous_heading.trigger()
     assert view.textCursor().block().text() == "What it is"
     button = next(b for b in window.facts_panel.findChildren(QPushButton)
