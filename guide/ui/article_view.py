@@ -169,6 +169,7 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
         self.document().setDocumentMargin(24)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self._show_focus_ring()
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
         self.setAutoFillBackground(True)
         theme.changes.changed.connect(self.set_colours)
@@ -324,7 +325,19 @@ class ArticleView(QTextBrowser):
         """Paint pages in another look (a theme change), keeping the reader's place."""
         self._colours = colours
         self._match = QColor(colours.match)
+        self._show_focus_ring()
         self._restyle()
+
+    def _show_focus_ring(self) -> None:
+        """A ring in the selection colour while the keyboard is here (WCAG 2.4.7).
+
+        Otherwise the same width in the page's colour, so nothing moves when focus comes and
+        goes. The colours are written out: a style sheet fixes the widget's palette when it is
+        set, so it is set again for each theme.
+        """
+        c = self._colours
+        self.setStyleSheet(f"#articleView {{ border: 2px solid {c.paper}; }}"
+                           f"#articleView:focus {{ border: 2px solid {c.selection}; }}")
 
     def colours(self) -> Colours:
         """The colours pages are painted in."""

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(10)  # a target a hand can hit (WCAG 2.5.8: 24 px tall)
         for widget in (self.left_panel, middle, self.facts_panel):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)

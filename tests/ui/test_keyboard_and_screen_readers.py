@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from guide.colours import Colours, contrast
 from guide.model import Pack
 from guide.ui.keyboard import ShortcutsDialog, shortcut_rows
 from guide.ui.main_window import MainWindow
@@ -108,3 +110,27 @@ def test_the_shortcut_list_is_made_from_the_commands(launch: Callable[..., MainW
     dialog = ShortcutsDialog(window.actions(), [("Follow a link", "Enter")], window)
     assert ("Follow a link", "Enter") in dialog.rows
     assert len(dialog.rows) == len(rows) + 1
+
+
+def test_the_article_shows_where_the_keyboard_is(qtbot: QtBot,
+                                                 launch: Callable[..., MainWindow],
+                                                 bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    view = window.article_view
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).name()
+
+    def edge() -> str:
+        image = view.grab().toImage()
+        return QColor(image.pixel(0, image.height() // 2)).name()
+
+    window.nav_tree.setFocus()
+    assert edge() != highlight
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert edge() == highlight
+    assert contrast(highlight, view.palette().color(QPalette.ColorRole.Base).name()) >= 3
+    assert window.splitter.handleWidth() >= 8
+    window.commands.theme_actions["dark"].trigger()  # the ring follows the theme
+    dark = Colours.dark(bundled_pack.accent)
+    qtbot.waitUntil(lambda: edge() == dark.selection)
+    assert contrast(dark.selection, dark.paper) >= 3
