@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.colours import Colours
 from guide.search import Hit
+from guide.ui import theme
 
 LINES_PER_RESULT = 5
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+_TAG = re.compile(r"<[^>]+>")
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -57,21 +61,30 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role in {Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole}:
-            where = f", in {hit.section}" if hit.section else ""
-            missing = f" Not found: {', '.join(hit.missed)}." if hit.missed else ""
-            why = f" {matched_words(hit)}.{missing}" if matched_words(hit) else ""
-            return f"{hit.title}{where}.{why} {hit.snippet_text}".strip()
-        if role == HTML_ROLE:
-            section = f'<br><span style="color:#56636d">{escape(hit.section)}</span>' \
+            return spoken_text(hit)
+        if role == HTML_ROLE:  # colours come from the theme when painted (see result_css)
+            section = f'<br><span class="section">{escape(hit.section)}</span>' \
                 if hit.section else ""
-            why = f'<br><span style="color:#56636d"><i>{escape(matched_words(hit))}</i></span>' \
+            why = f'<br><span class="why"><i>{escape(matched_words(hit))}</i></span>' \
                 if matched_words(hit) else ""
-            snippet = f'<br><span style="color:#3b4a55">{hit.snippet_html}</span>' \
-                if hit.snippet_html else ""
+            snippet = f"<br>{hit.snippet_html}" if hit.snippet_html else ""
             return f"<b>{escape(hit.title)}</b>{section}{why}{snippet}"
         if role == ARTICLE_ID_ROLE:
             return hit.article_id
         return None
+
+
+def spoken_text(hit: Hit) -> str:
+    """What a screen reader says for a result: title, section, why it is shown, the snippet."""
+    where = f", in {hit.section}" if hit.section else ""
+    missing = f" Not found: {', '.join(hit.missed)}." if hit.missed else ""
+    why = f" {matched_words(hit)}.{missing}" if matched_words(hit) else ""
+    return f"{hit.title}{where}.{why} {plain_text(hit.snippet_html)}".strip()
+
+
+def plain_text(html: str) -> str:
+    """``html`` without its tags, and with ``&#x27;`` and the like back as the characters."""
+    return unescape(_TAG.sub("", html))
 
 
 def matched_words(hit: Hit) -> str:
@@ -90,28 +103,30 @@ class _RichTextDelegate(QStyledItemDelegate):
 
     MARGIN = 8
 
-    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: Index,
+                  css: str = "") -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        document.setDefaultStyleSheet(css)
         document.setHtml(index.data(HTML_ROLE) or "")
         document.setTextWidth(max(option.rect.width() - 2 * self.MARGIN, 80))
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Draw the selection background, then the rich text."""
+        """Draw the selection background, then the rich text in the theme's colours."""
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
                               option.widget)
-        document = self._document(option, index)
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     option.palette.color(QPalette.ColorRole.HighlightedText))
-            document.setHtml(_plain_colours(index.data(HTML_ROLE) or ""))
+        # one colour on a selection; the section and words matched quieter on the panel
+        document = self._document(option, index, "" if selected else result_css(theme.current()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text,
+                                 option.palette.color(_colour_group(option), role))
         painter.save()
         rect = option.rect
         painter.translate(rect.left() + self.MARGIN, rect.top() + self.MARGIN // 2)
@@ -149,8 +164,22 @@ def _whole_lines_height(document: QTextDocument, limit: float) -> float:
     return bottom
 
 
-def _plain_colours(html: str) -> str:
-    return html.replace('style="color:#56636d"', "").replace('style="color:#3b4a55"', "")
+def result_css(colours: Colours) -> str:
+    """Colours of the parts of a result that is not selected (the title and snippet use ink)."""
+    return f".section, .why {{ color: {colours.muted}; }}"
+
+
+def _colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
+    """The palette group the style painted the row's background from, so text matches it.
+
+    A selected row of a list without the keyboard is painted from the inactive group (a
+    quieter selection with its own ink), like Fusion's ``PE_PanelItemViewItem``.
+    """
+    if not option.state & QStyle.StateFlag.State_Enabled:
+        return QPalette.ColorGroup.Disabled
+    if not option.state & QStyle.StateFlag.State_Active:
+        return QPalette.ColorGroup.Inactive
+    return QPalette.ColorGroup.Active
 
 
 class SearchResultsView(QListView):
