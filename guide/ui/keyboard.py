@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QLayout,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -55,6 +58,43 @@ def _focus_first_stop(pane: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         widget = widget.nextInFocusChain()
+
+
+def stops_in_screen_order(container: QWidget) -> list[QWidget]:
+    """The Tab stops inside ``container`` in the order its layouts show them.
+
+    That is top to bottom, then left to right, whatever order they were made in.
+    """
+    stops: list[QWidget] = []
+
+    def visit(widget: QWidget) -> None:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+            stops.append(widget)
+        inner = widget.widget() if isinstance(widget, QScrollArea) else None
+        if inner is not None:
+            visit(inner)
+        elif (layout := widget.layout()) is not None:
+            walk(layout)
+
+    def walk(layout: QLayout) -> None:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None:
+                continue
+            if (child := item.widget()) is not None:
+                visit(child)
+            elif (inner_layout := item.layout()) is not None:
+                walk(inner_layout)
+
+    visit(container)
+    return stops
+
+
+def set_tab_order(containers: Sequence[QWidget]) -> None:
+    """Make Tab visit the stops of ``containers`` in screen order, the containers in turn."""
+    chain = [stop for container in containers for stop in stops_in_screen_order(container)]
+    for before, after in pairwise(chain):
+        QWidget.setTabOrder(before, after)
 
 
 def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:

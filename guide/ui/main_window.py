@@ -39,7 +39,7 @@ from guide.ui.commands import Commands
 from guide.ui.companion import Companion
 from guide.ui.facts_panel import FactsPanel
 from guide.ui.find_bar import FindBar
-from guide.ui.keyboard import PaneCycler
+from guide.ui.keyboard import PaneCycler, set_tab_order
 from guide.ui.menus import build_menu_bar, build_toolbar, offered
 from guide.ui.nav_model import NavModel
 from guide.ui.nav_tree import NavTree
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.article_view.term_highlighted.connect(
             lambda anchor: self.facts_panel.show_term(pack.glossary.by_anchor(anchor)))
         self.facts_panel.article_requested.connect(self.open_location)
+        self.left_panel.currentChanged.connect(lambda _index: self._order_tabs())
         self.facts_panel.anchor_requested.connect(self.article_view.go_to_anchor)
         self.facts_panel.facts_page_requested.connect(lambda: self.open_location(FACTS_PAGE))
         self.search.result_chosen.connect(self._on_search_result_chosen)
@@ -248,7 +249,13 @@ class MainWindow(QMainWindow):
         self.commands.take_home.setEnabled(article is not None)
         if not self.find_bar.isHidden():
             self.find_bar.refresh()
+        self._order_tabs()  # the quick facts' buttons are new
         self.location_opened.emit(location)
+
+    def _order_tabs(self) -> None:
+        """Tab follows the screen: search box, list, article tools, article, find bar, facts."""
+        set_tab_order([self.search_box, self.left_panel.currentWidget() or self.nav_tree,
+                       self.article_bar, self.article_view, self.find_bar, self.facts_panel])
 
     def _on_history_changed(self, can_go_back: bool, can_go_forward: bool) -> None:
         self.commands.back.setEnabled(can_go_back)

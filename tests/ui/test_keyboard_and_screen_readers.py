@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.colours import Colours, contrast
@@ -134,3 +134,34 @@ def test_the_article_shows_where_the_keyboard_is(qtbot: QtBot,
     dark = Colours.dark(bundled_pack.accent)
     qtbot.waitUntil(lambda: edge() == dark.selection)
     assert contrast(dark.selection, dark.paper) >= 3
+
+
+def _tab_stops(window: MainWindow) -> list[QWidget]:
+    """Where Tab goes from the search box, once round the window."""
+    stops: list[QWidget] = []
+    widget = window.search_box.nextInFocusChain()
+    while widget is not None and widget is not window.search_box:
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+def test_tab_follows_the_screen_after_the_quick_facts_change(
+        qtbot: QtBot, launch: Callable[..., MainWindow], bundled_pack: Pack) -> None:
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    window.open_location("medicines/ketamine-infusion")  # new buttons in the quick facts
+    QApplication.processEvents()  # a button added to a shown panel shows on the next turn
+    stops = _tab_stops(window)
+    assert stops[0] is window.nav_tree
+    assert [stop.accessibleName() for stop in stops[1:3]] == ["Save this article", "Print"]
+    article = stops.index(window.article_view)
+    assert stops.index(window.nav_tree) < article
+    facts = stops[article + 1:]
+    assert facts
+    assert all(window.facts_panel.isAncestorOf(stop) for stop in facts)
+    heights = [stop.mapTo(window, QPoint(0, 0)).y() for stop in facts]
+    assert heights == sorted(heights)
+    names = [stop.accessibleName() for stop in facts]
+    assert names[0] == "More quick facts\u2026"
+    assert "Cost and insurance" in names
