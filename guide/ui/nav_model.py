@@ -97,10 +97,18 @@ class NavModel(QAbstractItemModel):
         return 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Sections and articles are selectable."""
-        if not index.isValid():
+        """Sections and articles are selectable; articles never have children.
+
+        Saying so stops the tree telling screen readers that articles are "expanded", and lets
+        Left on an article go to its section.
+        """
+        node = self._node(index)
+        if node is None:
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not node.value.is_section:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Title, tooltip, accessible text, font and article id."""
@@ -113,12 +121,30 @@ class NavModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return value.tooltip
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return "Section" if value.is_section else "Article"
+            return self._description(node)
         if role == Qt.ItemDataRole.FontRole and value.is_section:
             return self._bold
         if role == ARTICLE_ID_ROLE:
             return "" if value.is_section else value.id
         return None
+
+    def level(self, index: Index) -> int:
+        """How deep ``index`` sits: 1 for the top level, 2 inside a section, and so on."""
+        node = self._node(index)
+        return self._level(node) if node is not None else 0
+
+    def _level(self, node: _Node) -> int:
+        level, parent_id = 1, node.parent_id
+        while parent_id:
+            level, parent_id = level + 1, self._outline.parent_of(parent_id)
+        return level
+
+    def _description(self, node: _Node) -> str:
+        # Qt's tree items give assistive technology neither their level nor their place (no
+        # level attribute over AT-SPI), so the description says both, as a screen reader would
+        kind = "Section" if node.value.is_section else "Article"
+        siblings = len(self._outline.rows(node.parent_id))
+        return f"{kind}, level {self._level(node)}, {node.row + 1} of {siblings}"
 
     def index_of_article(self, article_id: str) -> QModelIndex:
         """Index of the article with this id, or an invalid index."""

@@ -6,14 +6,27 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
-    QSignalBlocker,
+    QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+    QAccessibleTableModelChangeEvent,
+    QFocusEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -26,22 +39,42 @@ from guide.ui.touch import MinRowHeight
 
 EXPAND_ALL_LIMIT = 400
 """Packs with more articles than this start with their sections closed."""
+TARGET = 24
+"""The least width and height of anything a reader clicks, in pixels (WCAG 2.2 AA, 2.5.8)."""
+FOCUS_RING = 2
+"""Width of the line drawn round the row that has the keyboard focus, in pixels."""
 
 
-class _RoomyRows(MinRowHeight, QStyledItemDelegate):
-    """Taller rows: easier to hit with a shaky hand or a finger, easier to read."""
+class _WrappedRows(MinRowHeight, QStyledItemDelegate):
+    """Rows that hold the whole title, wrapped to the tree's width, with air to hit them."""
 
     PADDING = 10
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                  ) -> QSize:
-        """The normal size plus some air above and below (at least the touch size, if set)."""
+        """The wrapped title plus some air above and below; never under :data:`TARGET`."""
+        view = self.parent()
+        if isinstance(view, NavTree):
+            # Qt asks for a row's height without saying how wide the row is: say it, or the
+            # title is measured as one long line and cut off when drawn
+            option = QStyleOptionViewItem(option)
+            option.rect = QRect(0, 0, view.title_width(index), TARGET)
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height() + self.PADDING, self.min_height))
+        return QSize(size.width(), max(size.height() + self.PADDING, TARGET, self.min_height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """The row, without the style's focus rectangle (the tree draws a visible one)."""
+        option = QStyleOptionViewItem(option)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, option, index)
 
 
 class NavTree(QTreeView):
     """Shows a :class:`NavModel`; selecting an article asks for it to be opened.
+
+    Follows the article shown (:meth:`select_article`) with both its selection and its current
+    item, which is what a screen reader says when the keyboard comes back to the tree.
 
     Signals:
         article_requested(str): the reader chose an article (by click or keyboard).
@@ -51,22 +84,28 @@ class NavTree(QTreeView):
 
     def __init__(self, model: NavModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._following = False
         self.setObjectName("navTree")
         self.setAccessibleName("Articles")
         self.setAccessibleDescription("Sections and articles of the guide")
         self.setModel(model)
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(True)
-        self.setItemDelegate(_RoomyRows(self))
+        self.setItemDelegate(_WrappedRows(self))
+        # long titles wrap instead of being cut off at large text sizes, so rows differ in height
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setIndentation(14)
+        self.setIndentation(TARGET)  # the open/close arrow's click area is this wide
         paint_as_panel(self)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         if model.outline.article_count() <= EXPAND_ALL_LIMIT:
             self.expandAll()
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.expanded.connect(self._on_branch_toggled)
+        self.collapsed.connect(self._on_branch_toggled)
 
     def nav_model(self) -> NavModel:
         """The model this tree shows."""
@@ -75,9 +114,10 @@ class NavTree(QTreeView):
         return model
 
     def select_article(self, article_id: str) -> None:
-        """Select and reveal an article without asking for it to be opened again."""
+        """Make an article the current, selected row and reveal it, without opening it again."""
         index = self.nav_model().index_of_article(article_id)
-        with QSignalBlocker(self.selectionModel()):
+        self._following = True
+        try:
             if index.isValid():
                 parent = index.parent()
                 while parent.isValid():  # large packs start collapsed: open the way
@@ -88,9 +128,96 @@ class NavTree(QTreeView):
             else:
                 self.clearSelection()
                 self.setCurrentIndex(QModelIndex())
-        self.viewport().update()
+        finally:
+            self._following = False
+
+    def title_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """Pixels a row's title can use: the tree's width less the indentation of its level."""
+        steps = self.nav_model().level(index) - (0 if self.rootIsDecorated() else 1)
+        return max(self.viewport().width() - steps * self.indentation(), TARGET)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem,
+                index: QModelIndex | QPersistentModelIndex) -> None:
+        """Draw a row; the current row gets a focus ring while the tree has the keyboard.
+
+        Fusion's own focus rectangle is one pixel of nearly the selection's colour, invisible
+        on a selected row, so the ring is drawn here: in the selection's text colour inside a
+        selected row, in the selection colour round a row that is not selected.
+        """
+        super().drawRow(painter, option, index)
+        if index != self.currentIndex() or not self.hasFocus():
+            return
+        palette = self.palette()
+        if self.selectionModel().isSelected(index):
+            colour = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
+            ring = option.rect.adjusted(FOCUS_RING, FOCUS_RING, -FOCUS_RING, -FOCUS_RING)
+        else:
+            colour = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+            ring = QRect(option.rect)
+        painter.save()
+        for edge in (QRect(ring.left(), ring.top(), ring.width(), FOCUS_RING),
+                     QRect(ring.left(), ring.bottom() - FOCUS_RING + 1, ring.width(), FOCUS_RING),
+                     QRect(ring.left(), ring.top(), FOCUS_RING, ring.height()),
+                     QRect(ring.right() - FOCUS_RING + 1, ring.top(), FOCUS_RING, ring.height())):
+            painter.fillRect(edge, colour)
+        painter.restore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrap titles again when the tree's width changes."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+
+    # -- assistive technology ---------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Take the focus, then tell assistive technology which item is current."""
+        super().focusInEvent(event)
+        # Qt says the tree got the focus (after this handler), and a screen reader then asks
+        # the tree for its selected item; Qt answers with the wrong one, counting the row within
+        # its section as if the tree were flat. Naming the current item afterwards corrects it.
+        QTimer.singleShot(0, self, self._tell_current_item)
+
+    def _tell_current_item(self) -> None:
+        tree = self._accessible_tree()
+        item = tree.focusChild() if tree is not None and self.hasFocus() else None
+        if tree is None or item is None:
+            return
+        event = QAccessibleEvent(self, QAccessible.Event.Focus)
+        event.setChild(tree.indexOfChild(item))
+        QAccessible.updateAccessibility(event)
+
+    def _on_branch_toggled(self, index: QModelIndex) -> None:
+        tree = self._accessible_tree()
+        if tree is None:
+            return
+        # Qt keeps the tree's accessible items by their row on screen and does not number them
+        # again when a section opens or closes: Down after closing one named a hidden article
+        reset = QAccessibleTableModelChangeEvent(
+            self, QAccessibleTableModelChangeEvent.ModelChangeType.ModelReset)
+        QAccessible.updateAccessibility(reset)
+        centre = self.viewport().mapToGlobal(self.visualRect(index).center())
+        item = tree.childAt(centre.x(), centre.y()) if self.visualRect(index).isValid() else None
+        if item is None:
+            return
+        changed = QAccessible.State()
+        changed.expanded = True
+        changed.collapsed = True
+        event = QAccessibleStateChangeEvent(self, changed)
+        event.setChild(tree.indexOfChild(item))
+        QAccessible.updateAccessibility(event)  # so "expanded" or "collapsed" is said
+
+    def _accessible_tree(self) -> QAccessibleInterface | None:
+        """The tree's accessible interface, only while assistive technology is listening."""
+        return QAccessible.queryAccessibleInterface(self) if QAccessible.isActive() else None
+
+    # -- choosing -----------------------------------------------------------------------------
 
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._following:
+            return
         indexes = selected.indexes()
         if not indexes:
             return
