@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui import theme
-from guide.ui.search_box import name_clear_button
+from guide.ui.announce import tell
+from guide.ui.search_box import add_clear_button
+
+SAY_COUNT_PAUSE_MS = 300
+"""While the reader types, the count is said once they pause, not after every letter."""
 
 
 class FindBar(QWidget):
@@ -38,8 +42,7 @@ class FindBar(QWidget):
         self.field = QLineEdit()
         self.field.setObjectName("findInArticle")
         self.field.setAccessibleName("Find in this article")
-        self.field.setClearButtonEnabled(True)
-        name_clear_button(self.field, "Clear the text to find")
+        add_clear_button(self.field, "Clear the text to find")
         label.setBuddy(self.field)
         self.count = QLabel("")
         self.count.setObjectName("findCount")
@@ -59,8 +62,12 @@ class FindBar(QWidget):
                        close):
             layout.addWidget(widget)
         layout.setStretch(1, 1)
+        self._say_count = QTimer(self)
+        self._say_count.setSingleShot(True)
+        self._say_count.setInterval(SAY_COUNT_PAUSE_MS)
+        self._say_count.timeout.connect(self._on_typing_paused)
         self.field.textChanged.connect(self._on_text_changed)
-        self.field.returnPressed.connect(self.find_next)
+        self.field.installEventFilter(self)  # Enter and Shift+Enter, before the field sees them
         self.next_button.clicked.connect(self.find_next)
         self.previous_button.clicked.connect(self.find_previous)
         close.clicked.connect(self.close_bar)
@@ -76,6 +83,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         """Hide the bar and remove the highlights."""
         self.hide()
+        self._say_count.stop()
         self._matches, self._current = [], -1
         self._view.setExtraSelections([])
         self._view.setFocus()
@@ -101,6 +109,21 @@ class FindBar(QWidget):
         """Go to the previous match, wrapping round at the start."""
         self._step(-1)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the field goes to the next match, Shift+Enter to the previous one.
+
+        (The field's own ``returnPressed`` fires for both, and passes the key on as well.)
+        """
+        if watched is self.field and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress \
+                and event.key() in {Qt.Key.Key_Return, Qt.Key.Key_Enter}:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.find_previous()
+            else:
+                self.find_next()
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc closes; Shift+Enter goes backwards."""
         if event.key() == Qt.Key.Key_Escape:
@@ -121,12 +144,17 @@ class FindBar(QWidget):
                 cursor = document.find(text, cursor)
         self._current = 0 if self._matches else -1
         self._show_current()
+        self._say_count.start()
+
+    def _on_typing_paused(self) -> None:
+        tell(self.field, self.count.text())
 
     def _step(self, step: int) -> None:
-        if not self._matches:
-            return
-        self._current = (self._current + step) % len(self._matches)
-        self._show_current()
+        if self._matches:
+            self._current = (self._current + step) % len(self._matches)
+            self._show_current()
+        self._say_count.stop()
+        tell(self.field, self.count.text(), interrupt=True)  # the keyboard stays in the field
 
     def _show_current(self) -> None:
         selections = []

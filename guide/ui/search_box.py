@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QToolButton,
+    QWidget,
+)
+
+INSTRUCTIONS = ("Type words to find articles. Up and Down choose a result, Enter opens it, "
+                "Tab goes to the results, Escape goes back to the list of articles.")
+"""The search box's accessible description while it is empty."""
+CLEAR_BUTTON_SIZE = 24
+"""Smallest width and height of a field's clear button: the WCAG 2.2 AA target size (2.5.8)."""
 
 
 def name_clear_button(edit: QLineEdit, name: str) -> None:
@@ -19,6 +33,42 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
                 button.setAccessibleName(name)
 
     edit.textChanged.connect(name_buttons)
+
+
+def add_clear_button(edit: QLineEdit, name: str) -> None:
+    """Give ``edit`` a clear button that is named and at least 24 x 24 px, easy to hit."""
+    edit.setClearButtonEnabled(True)
+    name_clear_button(edit, name)
+    edit.setStyle(_roomy_clear_button_style())
+    edit.setMinimumHeight(max(edit.minimumHeight(), CLEAR_BUTTON_SIZE + 4))  # room round it
+
+
+class _RoomyClearButtonStyle(QProxyStyle):
+    """The app's style, with a line edit's clear button at least :data:`CLEAR_BUTTON_SIZE`.
+
+    Qt makes that button 6 px wider and 2 px taller than its icon (22 x 18 px by default), so
+    a larger icon is the one way to a larger button. It grows with the text size, too.
+    """
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        """The line edit's icon size, made larger; every other measure as the base style's."""
+        size = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_LineEditIconSize:
+            text = widget.fontMetrics().height() if widget is not None else 0
+            return max(size, CLEAR_BUTTON_SIZE - 2, text)
+        return size
+
+
+def _roomy_clear_button_style() -> QStyle:
+    """One :class:`_RoomyClearButtonStyle` for every field, made from the app's style."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style = app.findChild(_RoomyClearButtonStyle)
+    if style is None:
+        style = _RoomyClearButtonStyle(QApplication.style().name())
+        style.setParent(app)  # lives as long as the fields that use it
+    return style
 
 
 class SearchBox(QLineEdit):
@@ -40,12 +90,9 @@ class SearchBox(QLineEdit):
         super().__init__(parent)
         self.setObjectName("searchBox")
         self.setAccessibleName("Search the guide")
-        self.setAccessibleDescription(
-            "Type words to find articles. Up and Down choose a result, Enter opens it, "
-            "Escape goes back to the list of articles.")
+        self.setAccessibleDescription(INSTRUCTIONS)
         self.setPlaceholderText("Search the guide (Ctrl+K)")
-        self.setClearButtonEnabled(True)
-        name_clear_button(self, "Clear the search")
+        add_clear_button(self, "Clear the search")
         self.setMinimumWidth(160)
 
     def focusInEvent(self, event: QFocusEvent) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from guide.model import Pack
+from guide.ui.announce import tell
 from guide.ui.index_loader import IndexLoader
-from guide.ui.search_box import SearchBox
+from guide.ui.search_box import INSTRUCTIONS, SearchBox
 
 if TYPE_CHECKING:
     from guide.search import SearchIndex
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 class SearchController(QObject):
     """Typing in the box shows the results panel in place of the tree; Esc brings it back.
+
+    The keyboard stays in the box, so the box tells assistive technology what happens: how
+    many articles match, the result Up and Down move to, and the article Enter opens.
 
     Signals:
         result_chosen(str, list): a result was opened (article id, the words to highlight).
@@ -58,9 +62,9 @@ class SearchController(QObject):
             self._panel = SearchPanel()
             self._panel.setFont(self._home.font())
             self._stack.addWidget(self._panel)
-            self._panel.article_requested.connect(
-                lambda article_id: self.result_chosen.emit(article_id, self.panel.terms()))
+            self._panel.article_requested.connect(self._on_article_requested)
             self._panel.index_broken.connect(self._on_index_broken)
+            self._panel.status_settled.connect(self._on_status_settled)
             if self._index is not None:
                 self._panel.set_index(self._index)
             elif self._problem:
@@ -117,9 +121,21 @@ class SearchController(QObject):
 
     def _on_move_requested(self, step: int) -> None:
         self.panel.move_selection(step)  # the panel is made on first use
+        said = self.panel.current_description()
+        if said:
+            tell(self.box, said, interrupt=True)
 
     def _on_open_requested(self) -> None:
         self.panel.open_current()
+
+    def _on_article_requested(self, article_id: str) -> None:
+        self.result_chosen.emit(article_id, self.panel.terms())
+        article = self._pack.article(article_id)
+        if article is not None:
+            tell(self.box, f"Opened {article.title}", interrupt=True)
+
+    def _on_status_settled(self, text: str) -> None:
+        tell(self.box, text)
 
     def _on_index_ready(self, index: SearchIndex) -> None:
         self._index = index
@@ -144,7 +160,9 @@ class SearchController(QObject):
 
     def _on_text_changed(self, text: str) -> None:
         searching = bool(text.strip())
-        if not searching and self._panel is None:
-            return
+        if not searching:
+            self.box.setAccessibleDescription(INSTRUCTIONS)
+            if self._panel is None:
+                return
         self._stack.setCurrentWidget(self.panel if searching else self._home)
         self.panel.search(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guide.glossary import GLOSSARY_ID
@@ -24,10 +23,13 @@ class SearchPanel(QWidget):
     Signals:
         article_requested(str): a result (or the glossary suggestion) was chosen.
         index_broken(str): the index failed while answering (it should be built again).
+        status_settled(str): news to say aloud: how many articles match and the first, once
+            the reader pauses; or that search is not ready or not working.
     """
 
     article_requested = Signal(str)
     index_broken = Signal(str)
+    status_settled = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +61,7 @@ class SearchPanel(QWidget):
         self._full_search = QTimer(self)
         self._full_search.setSingleShot(True)
         self._full_search.setInterval(FULL_SEARCH_PAUSE_MS)
-        self._full_search.timeout.connect(self._search_everything)
+        self._full_search.timeout.connect(self._on_typing_paused)
         self.results.activated.connect(self._on_result_activated)
         self.results.clicked.connect(self._on_result_activated)
 
@@ -76,7 +78,7 @@ class SearchPanel(QWidget):
         self._problem = reason
         self.model.set_hits([])
         self._say(f"Search is not available ({reason}). You can still browse every "
-                  "article in the list, and the glossary.")
+                  "article in the list, and the glossary.", aloud=True)
         self.glossary_button.show()
 
     def _ask(self, text: str, *, names_only: bool = False) -> list[Hit] | None:
@@ -88,7 +90,7 @@ class SearchPanel(QWidget):
             self.index = None
             self.model.set_hits([])
             self._say("Search hit a problem with its saved index, so it is being built again. "
-                      "Results will appear in a moment.")
+                      "Results will appear in a moment.", aloud=True)
             self.index_broken.emit(str(exc))
             return None
 
@@ -99,7 +101,8 @@ class SearchPanel(QWidget):
         if self.index is None:
             if not self._problem:
                 self.model.set_hits([])
-                self._say("Getting search ready\u2026 results will appear in a moment.")
+                self._say("Getting search ready\u2026 results will appear in a moment.",
+                          aloud=True)
             return
         hits = self._ask(text, names_only=True)
         if hits is None:
@@ -123,13 +126,20 @@ class SearchPanel(QWidget):
             self._full_search.stop()
             self._search_everything()
 
-    def _search_everything(self) -> None:
+    def _on_typing_paused(self) -> None:
+        if self._search_everything():
+            self.status_settled.emit(self.spoken_status())
+
+    def _search_everything(self) -> bool:
+        """Search every article for the query; False if the index could not answer."""
         if self.index is None:
-            return
+            return False
         current = self.results.current_article_id()
         hits = self._ask(self.query)
-        if hits is not None:
-            self._show(hits, keep=current)
+        if hits is None:
+            return False
+        self._show(hits, keep=current)
+        return True
 
     def _show(self, hits: list[Hit], keep: str = "") -> None:
         text = self.query.strip()
@@ -138,11 +148,9 @@ class SearchPanel(QWidget):
         if hits:
             row = next((n for n, hit in enumerate(hits) if hit.article_id == keep), 0)
             self.results.setCurrentIndex(self.model.index(row, 0))
-            count = len(hits)
-            more = "+" if count >= RESULT_LIMIT else ""
-            found = f"{count}{more} article{'s' * (count != 1)} found"
+            found = count_matching(len(hits))
             if not hits[0].complete:  # no article has every word: say why these are shown
-                found = f"Showing pages that match some of your words: {found}"
+                found += " some of your words"
             self._say(found)
         elif text:
             self._say(f"No articles match \u201c{text[:80]}\u201d. Try fewer or "
@@ -155,6 +163,22 @@ class SearchPanel(QWidget):
         if self.index is None:
             return parse_query(self.query).terms()
         return self.index.terms(self.query)
+
+    def spoken_status(self) -> str:
+        """The status said aloud: "12 articles match. First: ..." or "No articles match"."""
+        hits = self.model.hits
+        if not hits:
+            return "No articles match" if self.query.strip() else ""
+        return f"{self.status.text()}. First: {hits[0].title}"
+
+    def current_description(self) -> str:
+        """The current result said aloud: "Tramadol, in Medicines, 2 of 12" ("" if none)."""
+        index = self.results.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < len(self.model.hits):
+            return ""
+        hit = self.model.hits[index.row()]
+        where = f", in {hit.section}" if hit.section else ""
+        return f"{hit.title}{where}, {index.row() + 1} of {len(self.model.hits)}"
 
     def move_selection(self, step: int) -> None:
         """Move through the results (the full list, once it is there)."""
@@ -171,9 +195,18 @@ class SearchPanel(QWidget):
         self.results.setCurrentIndex(index)
         self.open_current()
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, *, aloud: bool = False) -> None:
+        """Show ``text`` in the status line; ``aloud`` also says it, unless it is shown already."""
+        news = text != self.status.text()
         self.status.setText(text)
         self.status.setAccessibleName(text or "Search")
         self.status.setVisible(bool(text))
-        if text and QAccessible.isActive():  # pragma: no cover - needs a screen reader
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))
+        if aloud and news:
+            self.status_settled.emit(text)
+
+
+def count_matching(count: int) -> str:
+    """How many articles match, in words: "12 articles match", "1 article matches"."""
+    if count == 1:
+        return "1 article matches"
+    return f"{count}{' or more' * (count >= RESULT_LIMIT)} articles match"

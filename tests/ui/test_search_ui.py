@@ -46,7 +46,7 @@ def test_typing_shows_results_with_titles_sections_and_snippets(window: MainWind
     assert "<b>" in html.split("<br>", 2)[-1]
     spoken = first.data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Ketamine infusion for chronic pain, in Treatments: medicines.")
-    assert window.search_panel.status.text().endswith("found")
+    assert window.search_panel.status.text().endswith("articles match")
 
 
 def test_arrows_choose_and_enter_opens_with_matches_highlighted(window: MainWindow,
