@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QImage,
@@ -168,8 +169,11 @@ class ArticleView(QTextBrowser):
         self._html = ""
         self.document().setDefaultStyleSheet(article_css(self._colours, self.font()))
         self.document().setDocumentMargin(24)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self._show_focus_ring()
+        # a ring in the selection colour while the keyboard is here (WCAG 2.4.7), drawn by
+        # the frame in the foreground role; the page's colour otherwise, so nothing moves
+        self.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+        self.setLineWidth(2)
+        self.setForegroundRole(QPalette.ColorRole.Base)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
         self.setAutoFillBackground(True)
         theme.changes.changed.connect(self.set_colours)
@@ -325,19 +329,17 @@ class ArticleView(QTextBrowser):
         """Paint pages in another look (a theme change), keeping the reader's place."""
         self._colours = colours
         self._match = QColor(colours.match)
-        self._show_focus_ring()
         self._restyle()
 
-    def _show_focus_ring(self) -> None:
-        """A ring in the selection colour while the keyboard is here (WCAG 2.4.7).
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Show the focus ring."""
+        self.setForegroundRole(QPalette.ColorRole.Highlight)
+        super().focusInEvent(event)
 
-        Otherwise the same width in the page's colour, so nothing moves when focus comes and
-        goes. The colours are written out: a style sheet fixes the widget's palette when it is
-        set, so it is set again for each theme.
-        """
-        c = self._colours
-        self.setStyleSheet(f"#articleView {{ border: 2px solid {c.paper}; }}"
-                           f"#articleView:focus {{ border: 2px solid {c.selection}; }}")
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Hide the focus ring."""
+        self.setForegroundRole(QPalette.ColorRole.Base)
+        super().focusOutEvent(event)
 
     def colours(self) -> Colours:
         """The colours pages are painted in."""

@@ -6,8 +6,8 @@ import zlib
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -45,6 +45,19 @@ class _Body(QWidget):
         return QSize(0, 0)
 
 
+class _FactLabel(QLabel):
+    """A fact the keyboard can reach, with a ring in the selection colour while it has focus."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the text, then the focus ring (Fusion draws none on a label)."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            painter.end()
+
+
 class FactsPanel(QScrollArea):
     """Real widgets (labels and buttons), so screen readers and the keyboard reach them.
 
@@ -73,15 +86,15 @@ class FactsPanel(QScrollArea):
         self._layout.setContentsMargins(16, 16, 16, 16)
         self._layout.setSpacing(6)
         self._word = self._section("Word explained")
-        self._word_label = self._label("")
+        self._word_label = self._label("", "Word explained")
         self._word_label.setObjectName("termDefinition")
         self._word_label.setTextFormat(Qt.TextFormat.RichText)
         self._word.addWidget(self._word_label)
         self._section_widget(self._word).hide()
         self._glance = self._section("At a glance")
         self._did_you_know = self._section("Did you know?")
-        self._fact_label = self._label("")
-        self._source_label = self._label("")
+        self._fact_label = self._label("", "Did you know?")
+        self._source_label = self._label("", "Source of this fact")
         self._source_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._did_you_know.addWidget(self._fact_label)
         self._did_you_know.addWidget(self._source_label)
@@ -171,7 +184,7 @@ class FactsPanel(QScrollArea):
 
     def _fill_labels(self, box: QVBoxLayout, pool: list[QLabel], texts: list[str]) -> None:
         while len(pool) < len(texts):
-            pool.append(self._label(""))
+            pool.append(self._label("", "At a glance"))
             box.addWidget(pool[-1])
         for label, text in zip(pool, texts, strict=False):
             label.setText(text)
@@ -195,11 +208,15 @@ class FactsPanel(QScrollArea):
         for number, button in enumerate(pool):
             button.setVisible(number < len(items))
 
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text)
+    def _label(self, text: str, section: str) -> QLabel:
+        label = _FactLabel(text)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Tab reaches each fact, so a screen reader reads it with its section (audit #14)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        label.setAccessibleDescription(section)
         policy = label.sizePolicy()  # keeps the height-for-width flag that word wrap set
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         label.setSizePolicy(policy)

@@ -16,8 +16,8 @@ READABLE_CHARACTERS = 45
 """The narrowest line worth reading, in average characters."""
 LIST_CHARACTERS = 22
 FACTS_CHARACTERS = 20
-ARTICLE_CHROME = 90
-"""Pixels around the article's text: document margins, scroll bar, splitter handles."""
+ARTICLE_CHROME = 94
+"""Pixels around the article's text: document margins, focus ring, scroll bar, splitter handles."""
 
 
 class PaneFolder(QObject):
@@ -41,8 +41,10 @@ class PaneFolder(QObject):
     def widths(self) -> tuple[int, int, int]:
         """Pixels the article, the list and the quick facts need at the current text size."""
         char = self._article.fontMetrics().averageCharWidth()
-        return (READABLE_CHARACTERS * char + ARTICLE_CHROME, LIST_CHARACTERS * char,
-                FACTS_CHARACTERS * char)
+        contents, facts = self._panes.values()  # never narrower than the splitter lets them be
+        return (READABLE_CHARACTERS * char + ARTICLE_CHROME,
+                max(LIST_CHARACTERS * char, contents.minimumSizeHint().width()),
+                max(FACTS_CHARACTERS * char, facts.minimumSizeHint().width()))
 
     def fit(self) -> None:
         """Fold or unfold the panes for the splitter's current width."""

@@ -163,5 +163,14 @@ def test_tab_follows_the_screen_after_the_quick_facts_change(
     heights = [stop.mapTo(window, QPoint(0, 0)).y() for stop in facts]
     assert heights == sorted(heights)
     names = [stop.accessibleName() for stop in facts]
-    assert names[0] == "More quick facts\u2026"
-    assert "Cost and insurance" in names
+    ketamine = bundled_pack.article("medicines/ketamine-infusion")
+    assert ketamine is not None
+    glance = ketamine.facts
+    assert names[:len(glance)] == [f"\u2022 {fact}" for fact in glance]  # each fact is a stop
+    assert facts[0].accessibleDescription() == "At a glance"
+    facts[0].setFocus()
+    qtbot.waitUntil(facts[0].hasFocus)
+    image = facts[0].grab().toImage()  # a fact with the keyboard on it shows a ring
+    highlight = facts[0].palette().color(QPalette.ColorRole.Highlight).name()
+    assert QColor(image.pixel(1, image.height() // 2)).name() == highlight
+    assert names.index("More quick facts\u2026") < names.index("Cost and insurance")
