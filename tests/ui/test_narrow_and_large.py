@@ -80,3 +80,13 @@ def test_screen_readers_get_bullets_numbers_call_outs_and_the_draft_badge(
     assert "\u2022\u00a0What it is" in text  # "On this page", with its bullets
     assert "\n1.\u00a0" in text  # the sources, numbered
     assert "How strong is the evidence?" in text
+
+
+def test_the_toolbars_overflow_button_has_a_name_and_a_target_size(
+        launch: Callable[..., MainWindow], tiny_pack: Pack) -> None:
+    window = launch(tiny_pack)
+    overflow = [button for button in window.toolbar.findChildren(QToolButton)
+                if button.objectName() == "qt_toolbar_ext_button"]
+    assert overflow
+    assert overflow[0].accessibleName() == "More toolbar buttons"
+    assert overflow[0].minimumSize().width() >= 24
