@@ -37,9 +37,9 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
 
 def add_clear_button(edit: QLineEdit, name: str) -> None:
     """Give ``edit`` a clear button that is named and at least 24 x 24 px, easy to hit."""
+    edit.setStyle(_roomy_clear_button_style())
     edit.setClearButtonEnabled(True)
     name_clear_button(edit, name)
-    edit.setStyle(_roomy_clear_button_style())
     edit.setMinimumHeight(max(edit.minimumHeight(), CLEAR_BUTTON_SIZE + 4))  # room round it
 
 

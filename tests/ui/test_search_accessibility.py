@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
 import pytest
 from PySide6.QtCore import QObject, QRect, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QImage
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QImage,
+    QPalette,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from guide.colours import AA, contrast
+from guide.colours import AA, BOUNDARY, contrast
 from guide.model import Pack
 from guide.search import Hit, SearchIndex
 from guide.ui.main_window import MainWindow
@@ -263,6 +270,31 @@ def test_clear_buttons_are_at_least_24_px_named_and_inside_their_field(
         assert size.width() >= CLEAR_BUTTON_SIZE
         assert size.height() >= CLEAR_BUTTON_SIZE
         assert field.rect().contains(size), "not cut off by the field's edge"
+
+
+@pytest.mark.parametrize("look", ["light", "dark", "high-contrast"])
+def test_clear_buttons_stand_out_from_their_field_in_every_theme(
+        window: MainWindow, qtbot: QtBot, look: str) -> None:
+    """The enlarged icon keeps 3:1 or more against the field (WCAG 1.4.11) in each theme."""
+    window.set_theme(look)
+    window.find_bar.open_bar()
+    for field in (window.search_box, window.find_bar.field):
+        field.setText("pain")
+        [button] = [b for b in field.findChildren(QToolButton) if b.isVisibleTo(field)]
+        base = field.palette().color(QPalette.ColorRole.Base).name()
+        # Qt fades the button in; at full strength its strongest pixel must stand out
+        qtbot.wait_until(_stands_out(button, base))
+
+
+def _stands_out(widget: QWidget, background: str) -> Callable[[], bool]:
+    """Whether the strongest pixel of ``widget`` has 3:1 or more against ``background``."""
+
+    def check() -> bool:
+        image = widget.grab().toImage()
+        return max(contrast(image.pixelColor(x, y).name(), background)
+                   for x in range(image.width()) for y in range(image.height())) >= BOUNDARY
+
+    return check
 
 
 def _lines_of_text(image: QImage, rect: QRect) -> list[float]:
