@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     QSize,
     Qt,
@@ -21,13 +22,16 @@ from PySide6.QtGui import (
     QFocusEvent,
     QPainter,
     QPalette,
+    QPolygonF,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QProxyStyle,
     QStyle,
     QStyledItemDelegate,
+    QStyleOption,
     QStyleOptionViewItem,
     QTreeView,
     QWidget,
@@ -70,6 +74,40 @@ class _WrappedRows(MinRowHeight, QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+class _GrowingArrows(QProxyStyle):
+    """The app's style, with open and close arrows that grow with the text.
+
+    Fusion draws them 7 px wide whatever the text size, and grey: hard to see at 200%.
+    """
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        """A triangle in the text's colour for a section's arrow; the base style otherwise."""
+        if element != QStyle.PrimitiveElement.PE_IndicatorBranch:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        if not option.state & QStyle.StateFlag.State_Children:
+            return
+        rect: QRect = option.rect
+        size = max(7.0, option.fontMetrics.height() * 0.45)
+        centre = QPointF(rect.center().x() + 0.5, rect.center().y() + 0.5)
+        half = size / 2
+        if option.state & QStyle.StateFlag.State_Open:
+            points = [QPointF(-half, -half / 2), QPointF(half, -half / 2), QPointF(0, half / 2)]
+        else:
+            side = -1 if option.direction == Qt.LayoutDirection.RightToLeft else 1
+            points = [QPointF(-side * half / 2, -half), QPointF(side * half / 2, 0),
+                      QPointF(-side * half / 2, half)]
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(option.palette.color(role))
+        painter.drawPolygon(QPolygonF([centre + point for point in points]))
+        painter.restore()
+
+
 class NavTree(QTreeView):
     """Shows a :class:`NavModel`; selecting an article asks for it to be opened.
 
@@ -98,6 +136,9 @@ class NavTree(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setIndentation(TARGET)  # the open/close arrow's click area is this wide
+        self._arrows = _GrowingArrows()  # over the application's style, whichever it is
+        self._arrows.setParent(self)
+        self.setStyle(self._arrows)
         paint_as_panel(self)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

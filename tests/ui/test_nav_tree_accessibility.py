@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, QUrl
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -314,6 +322,29 @@ def test_rows_and_open_close_arrows_are_big_enough_to_hit(
             QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                              Qt.KeyboardModifier.NoModifier, QPoint(x, y))
             assert tree.isExpanded(treatments), (x, y)
+
+
+def _arrow_width(tree: NavTree, section: QModelIndex) -> int:
+    """Width of a section's open/close arrow: what is drawn left of the title."""
+    row = tree.visualRect(section)
+    image = tree.viewport().grab(QRect(0, row.top(), row.left(), row.height())).toImage()
+    panel = tree.palette().color(QPalette.ColorRole.AlternateBase)
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y) != panel for y in range(image.height()))]
+    return columns[-1] - columns[0] + 1 if columns else 0
+
+
+def test_open_close_arrows_grow_with_the_text(tree_window: Callable[..., _Window],
+                                              tiny_pack: Pack,
+                                              text_scale: Callable[[int], None]) -> None:
+    widths = []
+    for percent in (100, 200):
+        text_scale(percent)
+        tree = tree_window(tiny_pack).tree
+        widths.append(_arrow_width(tree, tree.nav_model().index(1, 0)))
+    assert widths[0] >= 6  # about Fusion's size at 100%
+    assert widths[1] >= 12
+    assert widths[1] > widths[0]
 
 
 # -- large text: whole titles ------------------------------------------------------------------
