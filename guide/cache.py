@@ -34,7 +34,7 @@ from guide.locations import shipped_cache_dir
 from guide.model import Pack
 from guide.store import ArticleStore
 
-CACHE_FORMAT = 8  # bump whenever parsing or rendering output changes
+CACHE_FORMAT = 9  # bump whenever parsing or rendering output changes
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
 FORGET_AFTER_DAYS = 90
 """Caches of packs not opened for this long are removed."""

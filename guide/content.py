@@ -395,12 +395,24 @@ def _accent(manifest: Fields) -> str:
 
 def _load_disclaimer(root: Path, manifest: Fields, problems: Collector) -> Disclaimer:
     spec = manifest.data.get("disclaimer")
-    if not isinstance(spec, dict) or not spec.get("file"):
+    if not isinstance(spec, dict):
         manifest.add("disclaimer", "no 'disclaimer: {file, version}': a generic disclaimer is "
                      "shown instead")
         return Disclaimer(FALLBACK_DISCLAIMER, "fallback")
-    version = manifest.text("disclaimer", spec.get("version")) or "1"
-    name = str(spec["file"])
+    spec_fields = Fields(spec, MANIFEST, problems)
+    spec_fields.lines = dict.fromkeys(spec, manifest.line("disclaimer") or 1)
+    version = spec_fields.text("version")
+    if not version and "version" not in spec:
+        manifest.add("disclaimer", "the disclaimer has no 'version': add one (for example "
+                     "'version: 1') and raise it whenever the text changes, so readers are "
+                     "asked to accept it again")
+    version = version or "1"
+    name = spec_fields.text("file")
+    if not name:
+        if "file" not in spec:
+            manifest.add("disclaimer", "the disclaimer has no 'file': a generic disclaimer is "
+                         "shown instead")
+        return Disclaimer(FALLBACK_DISCLAIMER, "fallback")
     try:
         path = resolve_inside(root, name)
     except UnsafePathError as exc:

@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from guide.links import is_external
 from guide.model import DEFAULT_ORDER, Problem, Severity, Source
 from guide.readability import MAX_READING_GRADE, grade_above_limit
+from guide.sanitise import keeps_address
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
@@ -33,7 +35,13 @@ class Collector:
                      "everyday words", "warning")
 
     def check_source(self, path: str, line: int | None, source: Source) -> None:
-        """Warn when a reader could not find ``source``: no address and no publisher and year."""
+        """Report an address the guide cannot open; warn when a reader could not find ``source``.
+
+        A reader can find a source by its address, or by its publisher and year.
+        """
+        if source.url and not (is_external(source.url) and keeps_address(source.url)):
+            self.add(path, line, f"source address '{source.url}' cannot be opened by the guide: "
+                     "give a web address starting with https://")
         if source.url or source.doi or (source.publisher and source.year):
             return
         title = source.title if len(source.title) <= 60 else source.title[:57] + "..."

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import posixpath
+import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from guide.glossary import GLOSSARY_ID
 
@@ -19,11 +20,35 @@ FACTS_PAGE = "guide:facts"
 """Location of the generated page listing every quick fact."""
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+"""Schemes of addresses outside the pack that the guide opens (as the link policy allows)."""
+PAGE_SCHEMES = EXTERNAL_SCHEMES | {ARTICLE_SCHEME, PACK_SCHEME}
+"""Schemes an address on a rendered page may have: all that the sanitiser lets through."""
 EXTERNAL_MARK = "\u00a0\u2197"  # a non-breaking space and a north-east arrow after web links
 
 CONTACT_PAGE = "guide:contact"
 """Location of the generated page about the edition: who made it and how to reach them."""
 GENERATED_PAGES = frozenset({FACTS_PAGE, CONTACT_PAGE})
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def scheme_of(href: str) -> str:
+    """The scheme of ``href`` in lower case (``""`` for a relative address); never raises."""
+    match = _SCHEME.match(href)
+    return match.group(1).lower() if match else ""
+
+
+def refused_scheme(href: str) -> str | None:
+    """The scheme of an address written in a pack that the guide never opens, else ``None``.
+
+    Authors link to the web, e-mail and phone numbers (:data:`EXTERNAL_SCHEMES`) or write
+    relative paths; every other scheme - ``javascript:``, ``file:``, ``ftp:``, ``data:``, a
+    drive letter, even the app's own ``article:`` - is shown as text that does not work, and
+    ``health-guide check`` reports it.
+    """
+    scheme = scheme_of(href)
+    return scheme if scheme and scheme not in EXTERNAL_SCHEMES else None
 
 
 def split_fragment(href: str) -> tuple[str, str]:
@@ -50,7 +75,7 @@ def resolve_relative(from_article_id: str, relative: str) -> str | None:
 
 def article_link_target(from_article_id: str, href: str) -> tuple[str, str] | None:
     """Return ``(article_id, fragment)`` for a relative ``.md`` link, else ``None``."""
-    if urlsplit(href).scheme:
+    if scheme_of(href):
         return None
     path, fragment = split_fragment(href)
     if not path.endswith(".md"):
@@ -63,7 +88,7 @@ def article_link_target(from_article_id: str, href: str) -> tuple[str, str] | No
 
 def is_external(href: str) -> bool:
     """Whether ``href`` points to the web (or e-mail), outside the pack."""
-    return urlsplit(href).scheme.lower() in EXTERNAL_SCHEMES
+    return scheme_of(href) in EXTERNAL_SCHEMES
 
 
 class ExternalLinkPolicy(enum.Enum):
@@ -120,7 +145,7 @@ def route_link(href: str, policy: LinkPolicy) -> LinkDecision:
     or are shown as an address to scan, as the policy says, and everything else (``file:``,
     ``javascript:``, ``data:``...) is ignored.
     """
-    scheme = urlsplit(href).scheme.lower()
+    scheme = scheme_of(href)
     if href.startswith("#"):
         return LinkDecision(LinkAction.SCROLL_TO_ANCHOR, fragment=unquote(href[1:]))
     if scheme == ARTICLE_SCHEME:

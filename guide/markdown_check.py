@@ -14,10 +14,17 @@ from urllib.parse import unquote
 from guide.article_size import SHOWN_LIMIT, SLOW_SIZE, describe_size, shown_part
 from guide.content import ARTICLES_DIR
 from guide.fields import Collector
-from guide.links import article_link_target, is_external, resolve_relative, split_fragment
+from guide.links import (
+    article_link_target,
+    is_external,
+    refused_scheme,
+    resolve_relative,
+    split_fragment,
+)
 from guide.locations import UnsafePathError, resolve_inside
 from guide.markdown_scan import Scan, scan
 from guide.model import Article, Pack, Severity
+from guide.sanitise import keeps_address
 
 
 def check_body(pack: Pack, article: Article, problems: Collector) -> None:
@@ -42,8 +49,16 @@ def check_body(pack: Pack, article: Article, problems: Collector) -> None:
         elif target.startswith("#"):
             if unquote(target[1:]) not in anchors:
                 problems.add(article.path, where, f"no heading '{target}' in this article")
-        elif not is_external(target) and ":" not in target.split("/")[0]:
+        elif (scheme := refused_scheme(target)) is not None:
+            problems.add(article.path, where, f"link '{target}' uses '{scheme}:', which the "
+                         "guide does not open: link to a web page (https://), an e-mail "
+                         "address (mailto:), a phone number (tel:) or an article (a relative "
+                         "'.md' link)")
+        elif not is_external(target):
             _check_article_link(pack, article, target, where, problems)
+        elif not keeps_address(target):
+            problems.add(article.path, where, f"web address '{target}' is not valid, so the "
+                         "link does not work: check it in a web browser")
     _report_differences(article, body, found, offset, problems)
 
 

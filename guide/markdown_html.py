@@ -33,7 +33,10 @@ _ATTRIBUTE_VALUE = re.compile(
 _DETAILS = re.compile(r"^(?P<indent>[ ]{0,3})<details(?P<rest>(?:\s[^>]*)?)>", re.IGNORECASE)
 
 TagRewriter = Callable[[str, dict[str, str]], str | None]
-"""Given a kept start tag's name and attributes, the HTML to write instead (``None``: keep)."""
+"""Given a kept tag's name (``/name`` for an end tag) and attributes, the HTML to write instead.
+
+``None`` keeps the tag as it is.
+"""
 
 
 def parse_attributes(text: str) -> dict[str, str]:
@@ -83,9 +86,12 @@ class RawHtmlFilter(Postprocessor):
             self.seen[kind, name] += 1
         if kind == "shown as text":
             return escape(match.group(0), quote=False)
-        if kind == "unwrapped" or match.group("close") or self.rewrite is None:
+        if kind == "unwrapped" or self.rewrite is None:
             return match.group(0)
-        rewritten = self.rewrite(name, parse_attributes(match.group("attributes")))
+        if match.group("close"):
+            rewritten = self.rewrite(f"/{name}", {})
+        else:
+            rewritten = self.rewrite(name, parse_attributes(match.group("attributes")))
         return match.group(0) if rewritten is None else rewritten
 
 

@@ -82,6 +82,8 @@ class _Collector(Treeprocessor):
 
     def raw_tag(self, name: str, attributes: dict[str, str]) -> str | None:
         """Record an author's ``<img>``/``<a>`` target and ignored attributes; change nothing."""
+        if name.startswith("/"):
+            return None
         if name == "img" and "src" in attributes:
             self.extension.targets.append(("image", attributes["src"]))
         elif name == "a" and "href" in attributes:

@@ -24,6 +24,7 @@ from guide.links import (
     PACK_SCHEME,
     article_link_target,
     is_external,
+    refused_scheme,
     resolve_relative,
     split_fragment,
 )
@@ -33,7 +34,7 @@ from guide.markdown_dialect import extension, new_markdown
 from guide.markdown_headings import HeadingsExtension
 from guide.markdown_html import RawHtmlExtension
 from guide.model import Article, Fact, Heading, Pack, Source, contents_headings
-from guide.sanitise import sanitise
+from guide.sanitise import keeps_address, sanitise
 
 DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"
 TOC_MIN_HEADINGS = 4
@@ -115,7 +116,7 @@ class _GuideTreeprocessor(Treeprocessor):
     def _rewrite_link(self, element: ET.Element) -> None:
         target = self.extension.link(_plain_href(element.get("href", "")))
         if target.href is None:
-            _mark_broken(element, target.title)
+            _mark_broken(element, target)
             return
         element.set("href", target.href)
         if target.title:
@@ -159,11 +160,25 @@ def _plain_href(href: str) -> str:
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """Where a link goes in the app: ``href`` is ``None`` when nowhere (``title`` says why)."""
+    """Where a link goes in the app: ``href`` is ``None`` when nowhere (``title`` says why).
+
+    A link that goes nowhere is shown as text, followed by ``note`` in brackets.
+    """
 
     href: str | None
     title: str = ""
     external: bool = False
+    note: str = "link not found"
+
+    @property
+    def broken_html(self) -> str:
+        """The start of the text shown instead of a link that goes nowhere (see ``end_html``)."""
+        return f'<span class="broken" title="{escape(self.title)}">'
+
+    @property
+    def end_html(self) -> str:
+        """What closes :attr:`broken_html` after the link's text."""
+        return f'<span class="broken-note"> ({escape(self.note)})</span></span>'
 
 
 class _GlossaryMarker:
@@ -208,13 +223,13 @@ class _GlossaryMarker:
         return text
 
 
-def _mark_broken(element: ET.Element, message: str) -> None:
+def _mark_broken(element: ET.Element, target: LinkTarget) -> None:
     element.tag = "span"
     element.attrib.clear()
     element.set("class", "broken")
-    element.set("title", message)
+    element.set("title", target.title)
     note = ET.SubElement(element, "span", {"class": "broken-note"})
-    note.text = " (link not found)"
+    note.text = f" ({target.note})"
 
 
 def _framed_table(kind: str) -> tuple[ET.Element, ET.Element]:
@@ -264,6 +279,13 @@ class GuideExtension(Extension):
         super().__init__()
         self.pack = pack
         self.article_id = ""
+        self._raw_links: list[LinkTarget | None] = []
+        """The author's ``<a>`` tags now open: the target of each shown as text, else None."""
+
+    def start(self, article_id: str) -> None:
+        """Begin a document written in article ``article_id``."""
+        self.article_id = article_id
+        self._raw_links.clear()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
@@ -278,7 +300,14 @@ class GuideExtension(Extension):
         if href.startswith("#"):
             return LinkTarget(href)
         if is_external(href):
+            if not keeps_address(href):
+                return LinkTarget(None, f"Not a valid address: {href}",
+                                  note="link does not work in this guide")
             return LinkTarget(href, f"Opens in your web browser: {href}", external=True)
+        scheme = refused_scheme(href)
+        if scheme is not None:
+            return LinkTarget(None, f"The guide does not open {scheme}: links: {href}",
+                              note="link does not work in this guide")
         target = article_link_target(self.article_id, href)
         if target is not None and target[0] in self.pack.articles:
             target_id, fragment = target
@@ -301,7 +330,7 @@ class GuideExtension(Extension):
         return None, "missing from this guide"
 
     def raw_tag(self, name: str, attributes: dict[str, str]) -> str | None:
-        """An author's ``<img>`` or ``<a>`` rewritten like a Markdown picture or link."""
+        """An author's ``<img>``, ``<a>`` or ``</a>`` rewritten like a Markdown picture or link."""
         if name == "img":
             source, problem = self.picture(attributes.get("src", ""))
             alt = attributes.get("alt", "")
@@ -311,12 +340,19 @@ class GuideExtension(Extension):
             size = "".join(f' {key}="{escape(attributes[key])}"'
                            for key in ("width", "height") if attributes.get(key, "").isdigit())
             return f'<img src="{escape(source)}" alt="{escape(alt)}"{size}>'
-        if name == "a" and "href" in attributes:
-            target = self.link(attributes["href"])
+        if name == "a":
+            target = self.link(attributes["href"]) if "href" in attributes else None
+            broken = target is not None and target.href is None
+            self._raw_links.append(target if broken else None)
+            if target is None:
+                return None
             if target.href is None:
-                return f'<a class="broken" title="{escape(target.title)}">'
+                return target.broken_html
             kind = ' class="external"' if target.external else ""
             return f'<a href="{escape(target.href)}" title="{escape(target.title)}"{kind}>'
+        if name == "/a" and self._raw_links:
+            shown_as_text = self._raw_links.pop()
+            return shown_as_text.end_html if shown_as_text is not None else None
         return None
 
 
@@ -331,9 +367,14 @@ class Renderer:
 
     def render(self, text: str, article_id: str = "") -> Rendered:
         """Convert one Markdown document (relative links resolved from ``article_id``)."""
+        rendered = self._convert(text, article_id)
+        return Rendered(sanitise(rendered.html), rendered.headings)
+
+    def _convert(self, text: str, article_id: str) -> Rendered:
+        """:meth:`render` without the sanitiser, for a page that is sanitised as a whole."""
         self._md.reset()
-        self._extension.article_id = article_id
-        html = sanitise(self._md.convert(text))
+        self._extension.start(article_id)
+        html = self._md.convert(text)
         return Rendered(html, tuple(self._headings.headings))
 
     def markdown_to_html(self, text: str, article_id: str = "") -> str:
@@ -341,11 +382,15 @@ class Renderer:
         return self.render(text, article_id).html
 
     def article_html(self, article: Article) -> str:
-        """The whole page for an article: header, contents, body, sources, related."""
+        """The whole page for an article: header, contents, body, sources, related.
+
+        Every page leaves the renderer through the sanitiser, as a whole, so nothing taken
+        from the pack (a source's address, a title) reaches the viewer around it.
+        """
         if article.error:
             return self.error_html(article)
         shown = shown_part(article.body)
-        body = self.render(shown, article.id)
+        body = self._convert(shown, article.id)
         parts = [logo_html(self.pack) if article.id == self.pack.home else "",
                  _header_html(article)]
         if article.evidence:
@@ -359,11 +404,11 @@ class Renderer:
         parts.append(body.html)
         parts.append(_sources_html(article.sources))
         parts.append(self._related_html(article))
-        return "\n".join(p for p in parts if p)
+        return sanitise("\n".join(p for p in parts if p))
 
     def error_html(self, article: Article) -> str:
         """A calm, readable page for an article that could not be loaded."""
-        return (
+        return sanitise(
             f"<h1>{escape(article.title)}</h1>"
             '<table class="callout callout-warning" width="100%" cellpadding="0" '
             'cellspacing="0"><tr><td class="callout-bar bar-warning" width="6"></td>'
@@ -379,7 +424,7 @@ class Renderer:
     def facts_html(self) -> str:
         """The "More quick facts" page: every fact with its source."""
         items = marked_items((_fact_html(fact) for fact in self.pack.facts), ordered=False)
-        return (
+        return sanitise(
             "<h1>Quick facts</h1>"
             '<p class="summary">Short facts from this guide, each with the '
             "source it comes from.</p>"
@@ -390,7 +435,7 @@ class Renderer:
 
     def contact_html(self) -> str:
         """The "About and contact" page of the edition."""
-        return contact_html(self.pack, self.markdown_to_html)
+        return sanitise(contact_html(self.pack, self.markdown_to_html))
 
     def disclaimer_html(self) -> str:
         """The pack's disclaimer as HTML."""
@@ -466,9 +511,19 @@ def _source_html(source: Source) -> str:
         parts.append(f'doi: <a class="external" href="{escape(doi_url)}" title="Opens in your '
                      f'web browser: {escape(doi_url)}">{escape(source.doi)}{EXTERNAL_MARK}</a>')
     if source.url:
-        parts.append(f'<a class="external" href="{escape(source.url)}" title="Opens in your web '
-                     f'browser: {escape(source.url)}">{escape(source.url)}{EXTERNAL_MARK}</a>')
+        parts.append(_address_html(source.url))
     return " ".join(parts)
+
+
+def _address_html(url: str) -> str:
+    """A source's address: a web link, or text that does not work if the guide cannot open it."""
+    if is_external(url) and keeps_address(url):
+        return (f'<a class="external" href="{escape(url)}" title="Opens in your web browser: '
+                f'{escape(url)}">{escape(url)}{EXTERNAL_MARK}</a>')
+    scheme = refused_scheme(url)
+    why = (f"The guide does not open {scheme}: links" if scheme is not None
+           else "Not a valid web address: the guide opens addresses starting with https://")
+    return f'<span class="broken" title="{escape(why)}">{escape(url)}</span>'
 
 
 def _sources_html(sources: tuple[Source, ...]) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Final, Literal
 
 import nh3
 
-from guide.links import ARTICLE_SCHEME, PACK_SCHEME
+from guide.links import PACK_SCHEME, PAGE_SCHEMES
 
 ALLOWED_TAGS: Final = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "div", "dl",
@@ -66,7 +67,7 @@ _CLEANER: Final = nh3.Cleaner(
     attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
     attribute_filter=_keep_attribute,
     link_rel=None,
-    url_schemes={"http", "https", "mailto", ARTICLE_SCHEME, PACK_SCHEME},
+    url_schemes=set(PAGE_SCHEMES),
 )
 _IMAGE_WITHOUT_SOURCE: Final = re.compile(r"<img(?![^>]*\bsrc=)[^>]*>")
 
@@ -79,3 +80,12 @@ def sanitise(html: str) -> str:
         "</span>",
         cleaned,
     )
+
+
+def keeps_address(href: str) -> bool:
+    """Whether a link to ``href`` keeps its address through :func:`sanitise`.
+
+    It does when ``href`` is relative or a valid address of a scheme pages may use
+    (:data:`guide.links.PAGE_SCHEMES`); ``http://[oops`` or ``https://exa mple.org`` do not.
+    """
+    return "href=" in _CLEANER.clean(f'<a href="{escape(href)}"></a>')

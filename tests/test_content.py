@@ -165,6 +165,45 @@ def test_missing_disclaimer_falls_back_to_generic_text(make_pack: Callable[..., 
         pack)
 
 
+@pytest.mark.parametrize(("disclaimer", "expected"), [
+    ("disclaimer:\n  file: disclaimer.md\n",
+     ("guide.yml:6: error: the disclaimer has no 'version': add one (for example 'version: 1') "
+      "and raise it whenever the text changes, so readers are asked to accept it again")),
+    ('disclaimer:\n  version: "3"\n',
+     "guide.yml:6: error: the disclaimer has no 'file': a generic disclaimer is shown instead"),
+    ("disclaimer:\n  file: disclaimer.md\n  version: [1, 2]\n",
+     "guide.yml:6: error: 'version' should be text, not list"),
+])
+def test_disclaimer_without_a_file_or_version_is_told_exactly_that(
+        make_pack: Callable[..., Path], disclaimer: str, expected: str) -> None:
+    manifest = MANIFEST.replace('disclaimer:\n  file: disclaimer.md\n  version: "3"\n',
+                                disclaimer)
+    assert manifest != MANIFEST
+    pack = load_pack(make_pack({"guide.yml": manifest}))
+    assert [m for m in messages(pack) if m.startswith("guide.yml")] == [expected]
+
+
+def test_source_addresses_the_guide_cannot_open_are_errors(
+        make_pack: Callable[..., Path]) -> None:
+    sources = ("\n  - title: On the web\n    url: https://example.org/s"
+               "\n  - title: A script\n    url: javascript:alert(1)"
+               "\n  - title: An old server\n    url: ftp://example.org/old"
+               "\n  - title: No scheme\n    url: www.example.org/x"
+               "\n  - title: Mistyped\n    url: http://[oops")
+    pack = load_pack(make_pack({
+        "articles/living/pacing.md": article("Pacing", sources=sources),
+        "facts.yml": "facts:\n  - text: A fact.\n    source: {title: F, url: 'file:///f'}\n",
+    }))
+    found = messages(pack)
+    for address in ("javascript:alert(1)", "ftp://example.org/old", "www.example.org/x",
+                    "http://[oops"):
+        assert (f"articles/living/pacing.md:7: error: source address '{address}' cannot be "
+                "opened by the guide: give a web address starting with https://") in found
+    assert ("facts.yml:2: error: source address 'file:///f' cannot be opened by the guide: "
+            "give a web address starting with https://") in found
+    assert not [m for m in found if "example.org/s" in m]
+
+
 @pytest.mark.parametrize(("change", "expected"), [
     ({"guide.yml": None}, "is not a content pack: it has no guide.yml"),
     ({"guide.yml": "title: [oops\n"}, "guide.yml:2: invalid YAML"),

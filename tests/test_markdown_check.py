@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,3 +122,46 @@ def test_a_link_leaving_the_pack_is_refused_with_a_warning(
     (root / "articles" / "living" / "away").symlink_to(name)
     found = [str(p) for p in load_pack(root).problems]
     assert "articles/living/away: warning: links to a file outside the pack; ignored" in found
+
+
+LINKS = [  # (an address written in an article, whether the guide opens it)
+    ("../welcome.md", True),
+    ("../treatments/beta.md#risks", True),
+    ("https://example.org/a", True),
+    ("http://example.org/a", True),
+    ("mailto:help@example.org", True),
+    ("tel:+441234567890", True),
+    ("../nothing.md", False),
+    ("javascript:alert(1)", False),
+    ("JavaScript:alert(1)", False),
+    ("file:///etc/passwd", False),
+    ("ftp://example.org/a", False),
+    ("data:text/html,hi", False),
+    ("article:welcome", False),
+    ("c:/notes/pain.md", False),
+    ("http://[oops", False),
+    ("https://exa mple.org", False),
+]
+
+
+@pytest.mark.parametrize("raw_html", [False, True], ids=["markdown", "html"])
+@pytest.mark.parametrize(("href", "opens"), LINKS)
+def test_check_reports_exactly_the_links_shown_as_dead_text(
+        make_pack: Callable[..., Path], href: str, opens: bool, raw_html: bool) -> None:
+    written = f'<a href="{href}">here</a>' if raw_html else f"[here]({href})"
+    pack = pacing(make_pack, f"## Pacing\n\nRead {written} today.\n")
+    found = messages(pack)
+    pacing_article = pack.article("living/pacing")
+    assert pacing_article is not None
+    page = Renderer(pack).article_html(pacing_article)
+    link = re.search(r"<a\b[^>]*>(?=here)", page)
+    if opens:
+        assert found == []
+        assert link is not None
+        assert 'href="' in link.group()
+    else:
+        assert len(found) == 1
+        assert found[0].startswith(at(2, "error: "))
+        assert link is None  # not even an <a> without an address: plain text
+        assert re.search(r'<span class="broken" title="[^"]+">here<span class="broken-note">'
+                         r" \(link [^)]+\)</span></span> today", page)

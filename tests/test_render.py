@@ -38,8 +38,10 @@ def test_external_links_are_marked(renderer: Renderer) -> None:
 def test_unknown_links_are_visibly_marked_not_followable(renderer: Renderer) -> None:
     html = renderer.markdown_to_html("[gone](gone.md) [evil](javascript:alert(1))", "welcome")
     assert "<a " not in html
-    assert html.count("(link not found)") == 2
+    assert html.count("(link not found)") == 1
+    assert html.count("(link does not work in this guide)") == 1
     assert 'title="Link not found in this guide: gone.md"' in html
+    assert 'title="The guide does not open javascript: links: javascript:alert(1)"' in html
 
 
 def test_headings_get_scroll_anchors(renderer: Renderer) -> None:
@@ -99,7 +101,7 @@ def test_article_page_has_header_status_sources_and_related(renderer: Renderer,
     assert DRAFT_BADGE in html
     assert "<h2>Sources</h2>" in html
     assert "An Org. <i>A source</i> (2020)." in html
-    assert ('<h2>Related articles</h2><ul class="related marked"><li class="m1">\u2022\u00a0'
+    assert ('<h2>Related articles</h2><ul class="related marked"><li class="m1">\u2022&nbsp;'
             '<a href="article:treatments/beta">Beta treatment</a></li></ul>') in html
 
 
@@ -148,3 +150,51 @@ def test_renderer_resets_between_documents(renderer: Renderer) -> None:
     html = renderer.markdown_to_html("## Same", "x")
     assert 'id="same"' in html
     assert "same_1" not in html
+
+
+def test_source_addresses_follow_the_link_policy(make_pack: Callable[..., Path]) -> None:
+    sources = ("\n  - title: On the web\n    url: https://example.org/s"
+               "\n  - title: A script\n    url: javascript:alert(1)"
+               "\n  - title: An old server\n    url: ftp://example.org/old")
+    pack = load_pack(make_pack({
+        "articles/living/pacing.md": article("Pacing", sources=sources),
+        "facts.yml": "facts:\n  - text: A fact.\n    source: {title: F, url: 'file:///f'}\n",
+    }))
+    pacing = pack.article("living/pacing")
+    assert pacing is not None
+    renderer = Renderer(pack)
+    html = renderer.article_html(pacing)
+    assert ('<a class="external" href="https://example.org/s" title="Opens in your web '
+            'browser: https://example.org/s">https://example.org/s') in html
+    assert ('<span class="broken" title="The guide does not open javascript: links">'
+            "javascript:alert(1)</span>") in html
+    assert ('<span class="broken" title="The guide does not open ftp: links">'
+            "ftp://example.org/old</span>") in html
+    assert 'href="javascript' not in html
+    assert 'href="ftp' not in html
+    facts = renderer.facts_html()
+    assert '<span class="broken" title="The guide does not open file: links">file:///f</span>' in (
+        facts)
+    assert "href=\"file" not in facts
+
+
+def test_every_page_is_what_the_sanitiser_lets_through(bundled_pack: Pack,
+                                                       make_pack: Callable[..., Path]) -> None:
+    """Nothing reaches the viewer around the sanitiser: each page is already clean."""
+    broken = load_pack(make_pack({"articles/living/pacing.md": b"---\ntitle: x\n\xff\n---\n"}))
+    for pack in (bundled_pack, broken):
+        renderer = Renderer(pack)
+        pages = [renderer.article_html(a) for a in pack.articles.values()]
+        pages += [renderer.facts_html(), renderer.contact_html(), renderer.disclaimer_html()]
+        for page in pages:
+            assert sanitise(page) == page
+
+
+def test_a_source_address_cannot_smuggle_markup(make_pack: Callable[..., Path]) -> None:
+    sources = "\n  - title: Odd\n    url: 'https://example.org/\"><img src=x onerror=alert(1)>'"
+    pack = load_pack(make_pack({"articles/living/pacing.md": article("Pacing", sources=sources)}))
+    pacing = pack.article("living/pacing")
+    assert pacing is not None
+    html = Renderer(pack).article_html(pacing)
+    assert "onerror" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "<img" not in html

@@ -260,7 +260,8 @@ def test_a_picture_alone_in_a_paragraph_adds_no_line_spacing(
 def test_html_links_follow_the_same_rules(render: Callable[[str], str]) -> None:
     html = render('<a href="beta.md">beta</a> and <a href="gone.md">gone</a>')
     assert '<a href="article:treatments/beta"' in html
-    assert '<a class="broken" title="Link not found in this guide: gone.md">gone</a>' in html
+    assert ('<span class="broken" title="Link not found in this guide: gone.md">gone'
+            '<span class="broken-note"> (link not found)</span></span>') in html
 
 
 def test_a_first_heading_repeating_the_title_is_left_out(tiny_pack: Pack) -> None:
