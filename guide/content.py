@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -159,18 +161,22 @@ def _load_section(folder: Path, root: Path, problems: Collector,
         elif meta is not None:
             problems.add(rel, 1, "should be a mapping with 'title' and 'order'")
     children: list[Section | Article] = []
-    real_root = root.resolve()
-    for entry in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        if folder == articles_root:
+            raise  # no articles at all: the pack cannot be used
+        problems.add(folder.relative_to(root).as_posix(), None, f"cannot read this folder "
+                     f"({exc.strerror or exc}): the articles in it are left out")
+        return Section(section_id, title, order)
+    real_root, real_folder = root.resolve(), folder.resolve()
+    for entry in entries:
         rel = entry.relative_to(root).as_posix()
         if entry.name.startswith((".", "_")):
             continue
-        target = entry.resolve()
-        if not target.is_relative_to(real_root):
-            problems.add(rel, None, "links to a file outside the pack; ignored", "warning")
-            continue
-        if entry.is_dir() and folder.resolve().is_relative_to(target):
-            problems.add(rel, None, "links back to a folder that holds it, which would "
-                         "repeat the folder forever; ignored", "warning")
+        refused = _refused_entry(entry, real_root, real_folder)
+        if refused:
+            problems.add(rel, None, refused, "warning")
             continue
         if entry.is_dir():
             section = _load_section(entry, root, problems, articles, folded_ids)
@@ -187,6 +193,28 @@ def _load_section(folder: Path, root: Path, problems: Collector,
             folded_ids[article.id.casefold()] = article
             children.append(article)
     return Section(section_id, title, order, tuple(sorted(children, key=_sort_key)))
+
+
+def _refused_entry(entry: Path, real_root: Path, real_folder: Path) -> str:
+    """Why a file or folder of the pack is ignored ("" when it is read): bad links, mostly."""
+    try:
+        target = entry.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a link loop so
+        return "a link that goes round in a loop; ignored"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that goes round in a loop; ignored"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read this ({exc.strerror or exc}); ignored"
+        if Path(os.path.realpath(entry)).is_relative_to(real_root):
+            return "a link to something that does not exist; ignored"
+        target = real_root.parent  # a link leaving the pack, to nothing
+    if not target.is_relative_to(real_root):
+        return "links to a file outside the pack; ignored"
+    if entry.is_dir() and real_folder.is_relative_to(target):
+        return ("links back to a folder that holds it, which would repeat the folder forever; "
+                "ignored")
+    return ""
 
 
 def _load_facts(root: Path, name: str, articles: Mapping[str, Article],

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,3 +121,31 @@ def tiny_pack(make_pack: Callable[..., Path]) -> Pack:
 def bundled_pack() -> Pack:
     """The default pack shipped with the app."""
     return load_pack(bundled_dir("content"))
+
+
+@pytest.fixture
+def unreadable(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Make folders unreadable, as ``chmod 000`` would for anyone but root.
+
+    Tests often run as root, which ignores permissions, so listing the folder is refused
+    instead: every way of listing one (``Path.iterdir``, ``os.walk``, ``rglob``) ends in
+    ``os.listdir`` or ``os.scandir``.
+    """
+    denied: set[Path] = set()
+    real_listdir, real_scandir = os.listdir, os.scandir
+
+    def refuse(path: object) -> None:
+        if isinstance(path, str | os.PathLike) and Path(path).absolute() in denied:
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+
+    def listdir(path: str | os.PathLike[str] = ".") -> list[str]:
+        refuse(path)
+        return real_listdir(path)
+
+    def scandir(path: str | os.PathLike[str] = ".") -> Any:  # os._ScandirIterator is private
+        refuse(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    monkeypatch.setattr(os, "scandir", scandir)
+    return lambda folder: denied.add(folder.absolute())

@@ -66,6 +66,27 @@ def test_pack_problems_are_listed_on_stderr(make_pack: Callable[..., Path],
     assert "articles/living/pacing.md:5: error: not valid UTF-8" in err
 
 
+@pytest.mark.parametrize("cache", [False, True], ids=["no cache", "through the cache"])
+def test_an_unreadable_folder_is_a_problem_line_at_start_up(
+        make_pack: Callable[..., Path], unreadable: Callable[[Path], None],
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        cache: bool) -> None:
+    root = make_pack()
+    monkeypatch.setenv("HEALTH_GUIDE_CACHE_DIR", str(root.parent / "cache") if cache else "")
+    if os.name != "nt":
+        (root / "articles" / "living" / "loop").symlink_to("loop")
+    unreadable(root / "articles" / "treatments")
+    loaded = load_or_report(root)
+    assert not isinstance(loaded, int)
+    pack, _cache = loaded
+    assert sorted(pack.articles) == ["living/pacing", "welcome"]
+    err = capsys.readouterr().err
+    assert ("articles/treatments: error: cannot read this folder (Permission denied): the "
+            "articles in it are left out") in err
+    if os.name != "nt":
+        assert "articles/living/loop: warning: a link that goes round in a loop; ignored" in err
+
+
 def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--colour", "blue"])

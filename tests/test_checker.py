@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,34 @@ def test_check_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "--format {text,json}" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_links_that_loop_or_lead_nowhere_are_problem_lines(
+        make_pack: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_pack()
+    living = root / "articles" / "living"
+    for name, target in {"self": "self", "loop-a": "loop-b", "loop-b": "loop-a",
+                         "loop.md": "loop.md", "gone.md": "nowhere.md"}.items():
+        (living / name).symlink_to(target)
+    assert main(["check", str(root)]) == EXIT_CLEAN
+    out = capsys.readouterr().out.splitlines()
+    for name in ("loop-a", "loop-b", "loop.md", "self"):
+        assert (f"{root}/articles/living/{name}: warning: a link that goes round in a loop; "
+                "ignored") in out
+    assert (f"{root}/articles/living/gone.md: warning: a link to something that does not "
+            "exist; ignored") in out
+    assert out[-1] == "checked 4 articles: 0 errors, 5 warnings"
+
+
+def test_an_unreadable_folder_is_a_problem_line_and_the_rest_is_checked(
+        make_pack: Callable[..., Path], unreadable: Callable[[Path], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_pack()
+    unreadable(root / "articles" / "treatments")
+    assert main(["check", str(root)]) == EXIT_ERRORS
+    out = capsys.readouterr().out.splitlines()
+    assert (f"{root}/articles/treatments: error: cannot read this folder (Permission denied): "
+            "the articles in it are left out") in out
+    assert out[-1].startswith("checked 2 articles: ")
+    assert not [line for line in out if "Traceback" in line]
