@@ -187,6 +187,16 @@ def test_search_that_cannot_work_says_why(qtbot: QtBot, heard: list[Heard]) -> N
                           "every article in the list, and the glossary.")]
 
 
+def test_getting_ready_is_said_once_not_at_every_letter(qtbot: QtBot) -> None:
+    panel = SearchPanel()
+    qtbot.add_widget(panel)
+    said: list[str] = []
+    panel.status_settled.connect(said.append)
+    for text in ("k", "ke", "ket"):
+        panel.search(text)
+    assert said == ["Getting search ready\u2026 results will appear in a moment."]
+
+
 # -- Tab reaches the results -----------------------------------------------------------------
 
 
