@@ -31,6 +31,7 @@ def test_back_after_forward_returns_to_where_the_reader_came_from() -> None:
         history.visit(location)
     history.back()
     history.back()
+    assert history.can_go_forward()
     assert history.forward() == "a"
     assert history.can_go_back()
     assert history.back() == "home"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 from guide.atomic import replaced_atomically, write_atomically
-from guide.profile import JsonFileBackend, Profile
+from guide.profile import STALE_TEMPORARY_SECONDS, JsonFileBackend, Profile
 
 
 @pytest.fixture
@@ -75,3 +77,30 @@ def test_settings_reach_the_disk_before_they_replace_the_old_ones(
     assert settings.st_size > 0
     saved = (settings.st_ino, settings.st_size)
     assert events == [("flushed", *saved), ("renamed", *saved)]
+
+
+def test_settings_go_into_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    folder = tmp_path / "share" / "health-guide" / "org.example.guide"
+    Profile(JsonFileBackend(folder)).set_text_scale(150)
+    assert Profile(JsonFileBackend(folder)).text_scale() == 150
+
+
+def test_the_file_a_killed_run_was_writing_is_cleared_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names: list[str] = []
+    mkstemp = tempfile.mkstemp
+
+    def recorded_mkstemp(suffix: str | None = None, prefix: str | None = None,
+                         dir: Path | None = None) -> tuple[int, str]:  # noqa: A002
+        fd, name = mkstemp(suffix, prefix, dir)
+        names.append(name)
+        return fd, name
+
+    monkeypatch.setattr(tempfile, "mkstemp", recorded_mkstemp)
+    Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
+    (left,) = map(Path, names)
+    left.write_text('{"text_sc')  # the run was killed while writing the same save again
+    long_ago = time.time() - STALE_TEMPORARY_SECONDS - 5
+    os.utime(left, (long_ago, long_ago))
+    assert Profile(JsonFileBackend(tmp_path)).text_scale() == 150
+    assert not left.exists()
