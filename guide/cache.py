@@ -3,10 +3,12 @@
 A pack is parsed and checked once; later launches read a small snapshot (manifest, outline,
 facts, glossary, problems) and fetch articles one at a time from an SQLite file, so opening
 a pack of 10,000 articles costs about the same as opening one of 30. The cache is used only
-while no file of the pack has changed (same paths, sizes and modification times) and the app
-version is the same. Small packs are checked before use; large packs are checked in the
-background after the window appears (see :meth:`PackCache.is_current`). Anything wrong with
-the cache (missing, damaged, unwritable) just means doing the work again.
+while no file of the pack has changed (same paths, sizes and modification times) and it was
+made by the same code (:func:`guide.code_digest.code_digest`: the app version and a digest of
+the core's source, so any change to the parser or renderer renews it). Small packs are
+checked before use; large packs are checked in the background after the window appears (see
+:meth:`PackCache.is_current`), but never used when made by other code. Anything wrong with the
+cache (missing, damaged, unwritable) just means doing the work again.
 
 A frozen bundle ships its pack's cache, prebuilt and read-only (:func:`open_cache`): it is
 trusted without looking at the files, whose times an installer changes, and never written.
@@ -29,12 +31,12 @@ from pathlib import Path
 
 from guide import __version__
 from guide.atomic import write_atomically
+from guide.code_digest import code_digest
 from guide.edition import ID_PATTERN
 from guide.locations import shipped_cache_dir
 from guide.model import Pack
 from guide.store import ArticleStore
 
-CACHE_FORMAT = 9  # bump whenever parsing or rendering output changes
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
 FORGET_AFTER_DAYS = 90
 """Caches of packs not opened for this long are removed."""
@@ -43,7 +45,7 @@ _OLD_PATH_KEY = re.compile(r"[0-9a-f]{16}")  # cache folders of versions before 
 CHECK_BEFORE_USE_LIMIT = 2000
 """Packs with at most this many files are checked for changes before the cache is used."""
 SHIPPED_STAMP = "made-by.txt"
-"""In a shipped cache: the app version and cache format that made it (see :func:`cache_stamp`)."""
+"""In a shipped cache: the app version and code that made it (see :func:`cache_stamp`)."""
 
 
 def user_cache_dir() -> Path | None:
@@ -65,7 +67,12 @@ def user_cache_dir() -> Path | None:
 
 def cache_stamp() -> str:
     """What a cache made by this app looks like: a shipped cache from another is not used."""
-    return f"health-guide {__version__}, cache format {CACHE_FORMAT}"
+    return f"health-guide {__version__}, code {code_digest()}"
+
+
+def made_by() -> str:
+    """The app version and code digest (:func:`guide.code_digest.code_digest`) of this run."""
+    return f"{__version__}/{code_digest()}"
 
 
 def open_cache(root: Path, *, write: bool = True) -> PackCache:
@@ -103,11 +110,11 @@ class CheckCancelledError(Exception):
 
 def pack_fingerprint(root: Path, cancelled: Callable[[], bool] = lambda: False,
                      ) -> tuple[str, int]:
-    """Digest of every file's path, size and modification time under ``root``; file count.
+    """Digest of the app's code and every file's path, size and time under ``root``; file count.
 
     ``cancelled`` is asked once per folder; when it says yes, :class:`CheckCancelledError`.
     """
-    digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
+    digest = hashlib.sha256(made_by().encode())
     count = 0
     for folder, dirs, files in os.walk(root):
         if cancelled():
@@ -164,8 +171,8 @@ class PackCache:
             page_dir = self._pack_dir / self.fingerprint
             ArticleStore.write(page_dir / "articles.sqlite", pack.articles)
             snapshot = replace(pack, articles={})
-            write_atomically(self._pack_dir / "snapshot.pickle",
-                          pickle.dumps((self.fingerprint, count, snapshot), protocol=5))
+            write_atomically(self._pack_dir / "snapshot.pickle", pickle.dumps(
+                (made_by(), self.fingerprint, count, snapshot), protocol=5))
             self._forget_other_versions()
             self._forget_old_folders()
         return pack
@@ -173,10 +180,10 @@ class PackCache:
     def _load_snapshot(self) -> Pack | None:
         assert self._pack_dir is not None
         try:
-            fingerprint, count, pack = pickle.loads(  # noqa: S301 - our own file
+            maker, fingerprint, count, pack = pickle.loads(  # noqa: S301 - our own file
                 (self._pack_dir / "snapshot.pickle").read_bytes())
-            if not isinstance(pack, Pack):
-                return None
+            if not isinstance(pack, Pack) or maker != made_by():
+                return None  # checked before use at any size: other code reads differently
             if self.read_only:
                 assert self._folder is not None
                 if (self._folder / SHIPPED_STAMP).read_text(encoding="utf-8") != cache_stamp():

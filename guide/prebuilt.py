@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide.cache import SHIPPED_STAMP, PackCache, cache_stamp
+from guide.code_digest import DIGEST_FILE, code_digest
 from guide.links import GENERATED_PAGES
 from guide.model import Pack
 from guide.pages import PageSource
@@ -36,5 +37,6 @@ def prebuild_cache(content: Path, folder: Path) -> Pack:
     SearchIndex.build(pack, index_file).close()
     if not index_file.is_file():
         raise OSError(f"could not write the search index {index_file}")
+    (folder / DIGEST_FILE).write_text(code_digest(), encoding="utf-8")  # the frozen app's own
     (folder / SHIPPED_STAMP).write_text(cache_stamp(), encoding="utf-8")
     return pack

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from guide import __version__
 from guide.cache import (
     CACHE_DIR_ENV,
     FORGET_AFTER_DAYS,
@@ -17,10 +21,15 @@ from guide.cache import (
     pack_fingerprint,
     user_cache_dir,
 )
+from guide.code_digest import DIGEST_FILE, code_digest, digest_of
 from guide.content import load_pack
 from guide.links import FACTS_PAGE
+from guide.locations import SHIPPED_CACHE
 from guide.pages import PageSource
+from guide.render import DRAFT_BADGE
 from guide.store import ArticleStore
+
+GUIDE = Path(__file__).resolve().parent.parent / "guide"
 
 
 def test_cached_pack_equals_parsed_pack(make_pack: Callable[..., Path], tmp_path: Path) -> None:
@@ -170,3 +179,72 @@ def test_a_pack_without_an_id_is_cached_by_its_location(tmp_path: Path) -> None:
     assert cache_key(tmp_path) == "org.example.x"
     (tmp_path / "guide.yml").write_text("id: ../../escape\n")
     assert cache_key(tmp_path).startswith("path-")
+
+
+@pytest.mark.slow
+def test_editing_the_renderer_renews_cached_pages(make_pack: Callable[..., Path],
+                                                   tmp_path: Path) -> None:
+    """No number to bump: a copy of the core whose renderer says something new shows it."""
+    code = tmp_path / "code"
+    shutil.copytree(GUIDE, code / "guide", ignore=shutil.ignore_patterns("__pycache__", "ui"))
+    root = make_pack()
+    show_page = ("import sys; from pathlib import Path; from guide.cache import PackCache; "
+                 "from guide.pages import PageSource; "
+                 "cache = PackCache(Path(sys.argv[1]), Path(sys.argv[2])); "
+                 "print(PageSource(cache.load(), cache).html('welcome'))")
+
+    def page() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", show_page, str(root), str(tmp_path / "cache")],
+            cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, capture_output=True,
+            text=True, check=True, timeout=60).stdout
+
+    assert DRAFT_BADGE in page()
+    assert DRAFT_BADGE in page()  # the second time from the cache
+    render = code / "guide" / "render.py"
+    render.write_text(render.read_text(encoding="utf-8").replace(
+        f'DRAFT_BADGE = "{DRAFT_BADGE[:5]}', 'DRAFT_BADGE = "Unchecked draft'), encoding="utf-8")
+    assert "Unchecked draft" in page()
+
+
+def test_the_code_digest_follows_every_core_module(tmp_path: Path) -> None:
+    copy = tmp_path / "guide"
+    shutil.copytree(GUIDE, copy, ignore=shutil.ignore_patterns("__pycache__", "ui"))
+    assert digest_of(copy) == code_digest()
+    seen = {code_digest()}
+    for name in ("render.py", "content.py", "search.py", "sanitise.py"):
+        module = copy / name
+        module.write_text(module.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+        seen.add(str(digest_of(copy)))
+    assert len(seen) == 5
+    assert digest_of(tmp_path / "nothing-here") is None
+
+
+def test_a_frozen_app_uses_the_digest_its_shipped_cache_was_made_with(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("guide.code_digest.CORE", tmp_path / "no-sources")
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    code_digest.cache_clear()
+    try:
+        assert code_digest() == f"version {__version__}"
+        code_digest.cache_clear()
+        (tmp_path / SHIPPED_CACHE).mkdir()
+        (tmp_path / SHIPPED_CACHE / DIGEST_FILE).write_text("0123abcd\n", encoding="utf-8")
+        assert code_digest() == "0123abcd"
+    finally:
+        code_digest.cache_clear()
+
+
+def test_a_large_packs_cache_made_by_other_code_is_never_used(
+        make_pack: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a large pack's cache is used before its files are checked, but never across code changes
+    monkeypatch.setattr("guide.cache.CHECK_BEFORE_USE_LIMIT", 0)
+    root = make_pack()
+    PackCache(root, tmp_path / "cache").load()
+    unchecked = PackCache(root, tmp_path / "cache")
+    unchecked.load()
+    assert not unchecked.checked  # the snapshot was used as it was
+    monkeypatch.setattr("guide.cache.code_digest", lambda: "other code")
+    renewed = PackCache(root, tmp_path / "cache")
+    renewed.load()
+    assert renewed.checked  # read from the files again
