@@ -77,7 +77,7 @@ class _WrappedRows(MinRowHeight, QStyledItemDelegate):
 class _GrowingArrows(QProxyStyle):
     """The app's style, with open and close arrows that grow with the text.
 
-    Fusion draws them 7 px wide whatever the text size, and grey: hard to see at 200%.
+    Fusion draws them about 8 px wide whatever the text size, and grey: hard to see at 200%.
     """
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
