@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -36,6 +34,7 @@ from guide.links import (
 from guide.list_markers import BULLETS, MAX_DEPTH, NBSP
 from guide.locations import UnsafePathError, resolve_inside
 from guide.ui import theme
+from guide.ui.announce import tell
 
 _STEM = re.compile(r"(?:ations?|ings?|ed|es|s)$", re.IGNORECASE)
 READABLE_COLUMNS = 72
@@ -111,12 +110,6 @@ def list_css(metrics: QFontMetricsF) -> str:
             f"p.c{depth} {{ margin-left: {indent + bullet}px; }}",
         ]
     return "\n".join(rules) + "\n"
-
-
-def announce(widget: QWidget, text: str) -> None:
-    """Ask assistive technology to say ``text`` now (when one is listening)."""
-    if QAccessible.isActive():  # pragma: no cover - needs a screen reader
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 class _FirstPaintWatcher(QObject):
@@ -397,8 +390,7 @@ class ArticleView(QTextBrowser):
         self._on_link_highlighted(QUrl(href))  # a glossary word explains itself, as on hover
 
     def _say(self, said: str) -> None:
-        self.setAccessibleDescription(said)  # read out by screen readers that follow focus
-        announce(self, said)  # and by those that present announcements
+        tell(self, said, interrupt=True)  # the answer to the key just pressed
 
     def _on_link_highlighted(self, url: QUrl) -> None:
         href = url.toString()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.ui.article_view import announce
+from guide.ui.announce import announce
 
 
 class PaneCycler(QObject):

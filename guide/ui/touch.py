@@ -43,7 +43,9 @@ class TouchAdapter(QObject):
 
     def adapt(self, widget: QWidget) -> None:
         """Make ``widget`` (not its children) comfortable to use with a finger."""
-        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox):
+        inside_a_field = isinstance(widget.parentWidget(), QLineEdit)  # its clear button:
+        # the field (48 px) is the target; a 48-px button would spill out of it
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and not inside_a_field:
             widget.setMinimumHeight(max(widget.minimumHeight(), self.target))
             widget.setMinimumWidth(max(widget.minimumWidth(), self.target))
         if isinstance(widget, QAbstractItemView):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScroller,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -440,6 +441,9 @@ def test_on_screen_keypad_types_into_the_search_box(start_kiosk: Callable[..., K
     assert clear is not None
     QTest.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert kiosk.window.search_box.text() == ""
+    box = kiosk.window.search_box  # the field's own clear button stays inside the field
+    for button in box.findChildren(QToolButton):
+        assert box.rect().contains(button.geometry()), button.geometry()
 
 
 def test_the_laptop_mode_has_none_of_it(launch: Callable[..., MainWindow],
