@@ -67,12 +67,6 @@ class Hit:
         """Whether the article matched every word that counts."""
         return not self.missed
 
-    @property
-    def snippet_text(self) -> str:
-        """The snippet without markup (for screen readers)."""
-        return re.sub(r"<[^>]+>", "", self.snippet_html).replace("&amp;", "&") \
-            .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-
 
 def rarity(matches: int, articles: int) -> float:
     """How much matching a word says about an article: BM25's inverse document frequency."""
