@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -66,6 +67,14 @@ def save_disclaimer(app: QApplication, pack: Pack, out: Path) -> None:
     dialog.close()
 
 
+def settle(app: QApplication, seconds: float) -> None:
+    """Let timers and animations run for ``seconds``, as a reader's pause would."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def prepare(app: QApplication, window: MainWindow, args: argparse.Namespace) -> None:
     """Search, find and scroll as asked."""
     if args.search:
@@ -74,6 +83,7 @@ def prepare(app: QApplication, window: MainWindow, args: argparse.Namespace) -> 
         app.processEvents()
         window.search.focus()
         window.search_box.setText(args.search)
+        settle(app, 0.6)  # the full search runs after a pause; the clear button fades in
         if args.open_result:
             window.search_panel.open_current()
         app.processEvents()
