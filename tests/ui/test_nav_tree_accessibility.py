@@ -287,6 +287,10 @@ def test_the_focused_row_has_a_ring_that_stands_out(
     qtbot.wait_until(field.hasFocus)
     unfocused = tree.viewport().grab().toImage()
     assert unfocused.pixelColor(FOCUS_RING, middle) != ring  # no ring without the keyboard
+    # the article being read stays marked by a bar of 3:1 or more beside its quiet fill
+    assert unfocused.pixelColor(row.left() + 1, middle) == fill
+    quiet = unfocused.pixelColor(row.left() + 20, middle)
+    assert quiet != fill
 
     tree.setFocus()
     qtbot.wait_until(tree.hasFocus)
