@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["print"]:
         from guide.ui.print_command import run_print  # noqa: PLC0415 - Qt only when printing
 
-        return run_print(argv[1:])
+        return run_print(argv[1:], load_or_report)
     if argv[:1] == ["kiosk-passphrase"]:
         from guide.passphrase_cli import run_passphrase  # noqa: PLC0415
 

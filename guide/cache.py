@@ -32,7 +32,7 @@ from pathlib import Path
 from guide import __version__
 from guide.atomic import write_atomically
 from guide.code_digest import code_digest
-from guide.edition import ID_PATTERN
+from guide.edition import declared_id
 from guide.locations import shipped_cache_dir
 from guide.model import Pack
 from guide.store import ArticleStore
@@ -40,7 +40,6 @@ from guide.store import ArticleStore
 CACHE_DIR_ENV = "HEALTH_GUIDE_CACHE_DIR"
 FORGET_AFTER_DAYS = 90
 """Caches of packs not opened for this long are removed."""
-_ID_LINE = re.compile(r"^id:\s*[\"']?([^\s\"'#]+)", re.MULTILINE)
 _OLD_PATH_KEY = re.compile(r"[0-9a-f]{16}")  # cache folders of versions before editions
 CHECK_BEFORE_USE_LIMIT = 2000
 """Packs with at most this many files are checked for changes before the cache is used."""
@@ -94,14 +93,8 @@ def cache_key(root: Path) -> str:
     cache instead of leaving a new folder each time. Packs without an id fall back to a hash
     of their location.
     """
-    try:
-        head = (root / "guide.yml").read_text(encoding="utf-8-sig", errors="replace")[:4096]
-    except OSError:
-        head = ""
-    match = _ID_LINE.search(head)
-    if match and ID_PATTERN.fullmatch(match.group(1)):
-        return match.group(1)
-    return "path-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return declared_id(root) or (
+        "path-" + hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16])
 
 
 class CheckCancelledError(Exception):

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide.pack_layout import MANIFEST
 
 DEFAULT_APP_NAME = "Health Guide"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 """A pack id: lower-case letters and digits, with dots or hyphens between (reverse-DNS or slug)."""
+_ID_LINE = re.compile(r"^id:\s*[\"']?([^\s\"'#]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,19 @@ class Edition:
     def name_and_version(self) -> str:
         """"Lupus Guide 2.1", or just the name when no version is given."""
         return f"{self.app_name} {self.version}".strip()
+
+
+def declared_id(root: Path) -> str | None:
+    """The id a pack's manifest declares, read from its first lines without parsing YAML.
+
+    ``None`` when there is none, it is not a valid id, or the manifest cannot be read.
+    """
+    try:
+        head = (root / MANIFEST).read_text(encoding="utf-8-sig", errors="replace")[:4096]
+    except OSError:
+        return None
+    match = _ID_LINE.search(head)
+    return match.group(1) if match and ID_PATTERN.fullmatch(match.group(1)) else None
 
 
 def derive_id(title: str) -> str:

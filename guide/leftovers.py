@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from guide.edition import declared_id
 from guide.fields import Collector
 from guide.locations import bundled_dir
 from guide.model import Pack
@@ -58,9 +59,7 @@ def _digest(path: Path) -> str:
 
 
 def _check_default_copies(pack: Pack, default: Path, problems: Collector) -> None:
-    from guide.cache import cache_key  # noqa: PLC0415 - reads only the default pack's id line
-
-    if pack.edition.id == cache_key(default):
+    if pack.edition.id == declared_id(default):
         problems.add("guide.yml", None, f"id '{pack.edition.id}' is the default guide's: "
                      "choose your own, so your readers' settings are not mixed with it",
                      "warning")

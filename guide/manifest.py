@@ -1,4 +1,4 @@
-"""``guide.yml`` beyond the content: its keys, the edition's identity and branding, the kiosk.
+"""``guide.yml``: read and checked key by key into the edition, its branding and the kiosk.
 
 The manifest is checked against the keys below: an unknown key is reported with the nearest
 known one, so ``acent:`` or ``app-name:`` is never silently ignored.
@@ -14,10 +14,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from guide import passphrase
+from guide.colours import DEFAULT_ACCENT
 from guide.edition import DEFAULT_APP_NAME, ID_PATTERN, Contact, Edition, derive_id
-from guide.fields import Fields
+from guide.fields import Collector, Fields, load_yaml, read_text
 from guide.locations import UnsafePathError, resolve_inside
+from guide.model import PackError
 from guide.modes import KioskSettings
+from guide.pack_layout import MANIFEST
 
 KNOWN_KEYS = {
     "id": "the edition's id, e.g. org.example.lupus-guide (settings are kept per id)",
@@ -41,6 +44,41 @@ KNOWN_KEYS = {
 CONTACT_KEYS = ("email", "phone", "web", "hours", "note")
 ICON_SUFFIXES = (".svg", ".png")
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+def read_manifest(root: Path) -> tuple[dict[str, Any], str]:
+    """The manifest of the pack at ``root`` and its text; :class:`PackError` if there is none.
+
+    A manifest that cannot be read or parsed makes the pack unusable.
+    """
+    if not root.exists():
+        raise PackError(f"content pack folder not found: {root}")
+    if not root.is_dir():
+        raise PackError(f"content pack is not a folder: {root}")
+    manifest = root / MANIFEST
+    if not manifest.is_file():
+        raise PackError(f"{root} is not a content pack: it has no {MANIFEST}")
+    collector = Collector()
+    text = read_text(manifest, MANIFEST, collector)
+    data = load_yaml(text, MANIFEST, 1, collector) if text is not None else None
+    if collector.problems:
+        first = collector.problems[0]
+        where = f"{root / MANIFEST}:{first.line}" if first.line else str(root / MANIFEST)
+        raise PackError(f"{where}: {first.message}")
+    if not isinstance(data, dict):
+        raise PackError(f"{root / MANIFEST}: should be a mapping of 'key: value' lines")
+    return data, text or ""
+
+
+def accent(manifest: Fields) -> str:
+    """The accent colour, or the default one (with a warning when it is not a colour)."""
+    value = manifest.text("accent")
+    if not value:
+        return DEFAULT_ACCENT
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value
+    manifest.add("accent", f"accent {value!r} should be a colour like #2f6f8f", "warning")
+    return DEFAULT_ACCENT
 
 
 def check_keys(manifest: Fields) -> None:

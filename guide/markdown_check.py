@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from guide.article_size import SHOWN_LIMIT, SLOW_SIZE, describe_size, shown_part
-from guide.content import ARTICLES_DIR
 from guide.fields import Collector
 from guide.links import (
     article_link_target,
@@ -24,6 +23,7 @@ from guide.links import (
 from guide.locations import UnsafePathError, resolve_inside
 from guide.markdown_scan import Scan, scan
 from guide.model import Article, Pack, Severity
+from guide.pack_layout import ARTICLES_DIR
 from guide.sanitise import keeps_address
 
 

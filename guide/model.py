@@ -9,15 +9,13 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from guide.edition import Edition
 from guide.glossary import Glossary
 from guide.modes import KioskSettings
+from guide.outline import Outline, Row
 from guide.synonyms import Synonyms
-
-if TYPE_CHECKING:
-    from guide.outline import Outline
 
 DEFAULT_ORDER = 1000
 
@@ -186,7 +184,7 @@ class Pack:
     @cached_property
     def tree(self) -> Section:
         """Sections and articles as objects (loads every article: prefer :attr:`outline`)."""
-        return self.outline.build_tree(self.articles)
+        return tree_of(self.outline, self.articles)
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or ``None``."""
@@ -209,6 +207,38 @@ class Pack:
 def _restore_pack(values: dict[str, Any]) -> Pack:
     values["articles"] = MappingProxyType(values["articles"])
     return Pack(**values)
+
+
+def outline_of(tree: Section) -> Outline:
+    """The outline of a parsed tree, to store instead of the tree."""
+    rows: dict[str, tuple[Row, ...]] = {}
+    titles: dict[str, tuple[str, int]] = {tree.id: (tree.title, tree.order)}
+    locations: dict[str, tuple[str, int]] = {}
+
+    def visit(section: Section) -> None:
+        section_rows = []
+        for number, child in enumerate(section.children):
+            if isinstance(child, Section):
+                titles[child.id] = (child.title, child.order)
+                section_rows.append(Row(is_section=True, id=child.id, title=child.title,
+                                        tooltip=f"Section: {child.title}"))
+                visit(child)
+            else:
+                locations[child.id] = (section.id, number)
+                section_rows.append(Row(is_section=False, id=child.id, title=child.title,
+                                        tooltip=child.summary or child.title))
+        rows[section.id] = tuple(section_rows)
+
+    visit(tree)
+    return Outline(rows, titles, locations)
+
+
+def tree_of(outline: Outline, articles: Mapping[str, Article], section_id: str = "") -> Section:
+    """The full :class:`Section` tree again from an outline (loads every article)."""
+    children = tuple(tree_of(outline, articles, row.id) if row.is_section else articles[row.id]
+                     for row in outline.rows(section_id))
+    title, order = outline.section(section_id)
+    return Section(section_id, title, order, children)
 
 
 def contents_headings(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:

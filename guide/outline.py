@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from guide.model import Article, Section
-
 
 class Row(NamedTuple):
     """One line of the navigation tree."""
@@ -20,7 +18,8 @@ class Row(NamedTuple):
 class Outline:
     """Rows of each section, and where every article sits.
 
-    Built from a :class:`Section` tree when a pack is parsed, and stored in the start-up
+    Built from a :class:`~guide.model.Section` tree when a pack is parsed
+    (:func:`guide.model.outline_of`), and stored in the start-up
     cache as plain tuples, so a large pack's tree opens without rebuilding thousands of
     objects: the view asks only for the sections it shows.
     """
@@ -31,30 +30,6 @@ class Outline:
         self._rows = dict(rows)
         self._titles = dict(titles)
         self._locations = dict(locations)
-
-    @classmethod
-    def from_tree(cls, tree: Section) -> Outline:
-        """The outline of a parsed tree."""
-        rows: dict[str, tuple[Row, ...]] = {}
-        titles: dict[str, tuple[str, int]] = {tree.id: (tree.title, tree.order)}
-        locations: dict[str, tuple[str, int]] = {}
-
-        def visit(section: Section) -> None:
-            section_rows = []
-            for number, child in enumerate(section.children):
-                if isinstance(child, Section):
-                    titles[child.id] = (child.title, child.order)
-                    section_rows.append(Row(is_section=True, id=child.id, title=child.title,
-                                            tooltip=f"Section: {child.title}"))
-                    visit(child)
-                else:
-                    locations[child.id] = (section.id, number)
-                    section_rows.append(Row(is_section=False, id=child.id, title=child.title,
-                                            tooltip=child.summary or child.title))
-            rows[section.id] = tuple(section_rows)
-
-        visit(tree)
-        return cls(rows, titles, locations)
 
     def article_count(self) -> int:
         """How many articles the outline lists."""
@@ -90,14 +65,9 @@ class Outline:
         visit("")
         return ids
 
-    def build_tree(self, articles: Mapping[str, Article], section_id: str = "") -> Section:
-        """The full :class:`Section` tree again (loads every article)."""
-        children: list[Section | Article] = []
-        for row in self.rows(section_id):
-            children.append(self.build_tree(articles, row.id) if row.is_section
-                            else articles[row.id])
-        title, order = self._titles.get(section_id, ("", 0))
-        return Section(section_id, title, order, tuple(children))
+    def section(self, section_id: str) -> tuple[str, int]:
+        """A section's title and order, as its folder gave them (``("", 0)`` if unknown)."""
+        return self._titles.get(section_id, ("", 0))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Outline) and (self._rows, self._titles, self._locations) == (

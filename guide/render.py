@@ -14,7 +14,6 @@ from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
 from guide.article_size import SHOWN_LIMIT, describe_size, shown_part
 from guide.colours import CALLOUT_KINDS
-from guide.content import ARTICLES_DIR
 from guide.edition_pages import contact_html, logo_html
 from guide.glossary import GLOSSARY_ID, Glossary
 from guide.links import (
@@ -34,6 +33,7 @@ from guide.markdown_dialect import extension, new_markdown
 from guide.markdown_headings import HeadingsExtension
 from guide.markdown_html import RawHtmlExtension
 from guide.model import Article, Fact, Heading, Pack, Source, contents_headings
+from guide.pack_layout import ARTICLES_DIR
 from guide.sanitise import keeps_address, sanitise
 
 DRAFT_BADGE = "Draft \u2013 not yet reviewed by a clinician"

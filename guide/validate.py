@@ -9,12 +9,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from guide.content import ARTICLES_DIR, SECTION_FILE
 from guide.fields import Collector
 from guide.glossary import GLOSSARY_ID
 from guide.leftovers import check_leftovers
 from guide.markdown_check import check_body
 from guide.model import Article, Pack
+from guide.pack_layout import ARTICLES_DIR, SECTION_FILE
 from guide.readability import as_passage
 
 MIN_SOURCES = 2

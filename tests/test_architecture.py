@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +40,35 @@ def test_importing_the_core_loads_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=GUIDE.parent)
     assert result.stdout.strip() == "[]"
+
+
+def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter run over ``project`` with the contracts of its pyproject.toml."""
+    command = ("import sys; from importlinter.cli import lint_imports_command; "
+               "sys.exit(lint_imports_command())")
+    return subprocess.run([sys.executable, "-c", command, "--no-cache"], capture_output=True,
+                          text=True, check=False, cwd=project, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(project)})
+
+
+def test_the_import_contracts_hold() -> None:
+    """pyproject.toml's contracts: no cycles in guide/, no Qt or UI imported by the core."""
+    result = lint_imports(GUIDE.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 4 kept, 0 broken." in result.stdout
+
+
+def test_the_import_contracts_catch_a_cycle_and_a_ui_import(tmp_path: Path) -> None:
+    shutil.copytree(GUIDE, tmp_path / "guide", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(GUIDE.parent / "pyproject.toml", tmp_path)
+    with (tmp_path / "guide" / "outline.py").open("a", encoding="utf-8") as outline:
+        outline.write("\nfrom guide.model import Article  # noqa: E402\n")
+    with (tmp_path / "guide" / "pack_layout.py").open("a", encoding="utf-8") as layout:
+        layout.write("\n\ndef _menus() -> None:\n    import guide.ui.menus  # noqa: F401\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1
+    assert "No import cycles in guide/: neither between modules nor between packages BROKEN" in (
+        result.stdout)
+    assert "The core never imports the UI (guide.app, the entry point, starts it) BROKEN" in (
+        result.stdout)
+    assert "guide.pack_layout -> guide.ui.menus" in result.stdout

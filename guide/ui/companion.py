@@ -8,12 +8,18 @@ it for the end of each article (:meth:`Companion.page_end`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSignalBlocker, QUrl
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QObject, QSignalBlocker, QUrl, SignalInstance
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
 
+from guide.history import History
 from guide.links import split_fragment
+from guide.model import Pack
+from guide.modes import ModePolicy
+from guide.pages import PageSource
+from guide.profile import Profile
 from guide.questions import (
     ADD_QUESTION_HREF,
     ADD_SUGGESTED_HREF,
@@ -24,21 +30,54 @@ from guide.questions import (
     suggested_questions,
 )
 from guide.ui.article_bar import ArticleBar
+from guide.ui.article_view import ArticleView
 from guide.ui.clear_data import ClearDataDialog
+from guide.ui.commands import Commands
 from guide.ui.questions import AddQuestionDialog, MyQuestionsDialog
 from guide.ui.reading_list import RECENT_TAB, SAVED_TAB, ReadingListDialog
 from guide.ui.reading_place import ReadingPlaces
+from guide.ui.text_size import TextSize
 
 if TYPE_CHECKING:
     from guide.handout import Handout
     from guide.ui.handouts import Handouts
-    from guide.ui.main_window import MainWindow
+
+
+class CompanionWindow(Protocol):
+    """What the companion uses of the main window (:class:`~guide.ui.main_window.MainWindow`).
+
+    Named here, not imported, so the window's module depends on this one and not the
+    other way round.
+    """
+
+    pack: Pack
+    profile: Profile
+    policy: ModePolicy
+    pages: PageSource
+    article_view: ArticleView
+    commands: Commands
+    text_size: TextSize
+
+    @property
+    def history(self) -> History: ...
+
+    @property
+    def location_opened(self) -> SignalInstance: ...
+
+    def actions(self) -> list[QAction]: ...
+
+    def open_location(self, location: str, fragment: str = "") -> None: ...
+
+    def show_notice(self, text: str) -> None: ...
+
+    def open_dialog(self, dialog: QDialog) -> None: ...
 
 
 class Companion(QObject):
     """Handouts, saved and recently read articles, reading places and my questions."""
 
-    def __init__(self, window: MainWindow, bar: ArticleBar) -> None:
+    def __init__(self, window: CompanionWindow, bar: ArticleBar) -> None:
+        assert isinstance(window, QWidget)  # the window passes itself: dialogs' parent
         super().__init__(window)
         self._window = window
         self._bar = bar

@@ -12,11 +12,22 @@ import difflib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from guide.app import EXIT_OK, EXIT_UNUSABLE_PACK, load_or_report
+from guide.cache import PackCache
+from guide.model import Pack
 
+EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+PackLoader = Callable[[Path | None], tuple[Pack, PackCache] | int]
+"""Loads the pack in a folder (``None``: the bundled guide), or says why not with an exit code.
+
+The command line passes :func:`guide.app.load_or_report`, so printing loads a pack the way
+starting the app does.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_print(argv: list[str]) -> int:
+def run_print(argv: list[str], load: PackLoader) -> int:
     """Write the PDF; returns the exit code (0, 1 if it could not be written, 2 for bad input)."""
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -49,7 +60,7 @@ def run_print(argv: list[str]) -> int:
     if not folder.is_dir():
         print(f"health-guide print: error: there is no folder {folder}", file=sys.stderr)
         return EXIT_FAILED
-    loaded = load_or_report(args.content)
+    loaded = load(args.content)
     if isinstance(loaded, int):
         return loaded
     pack, _cache = loaded
@@ -58,7 +69,7 @@ def run_print(argv: list[str]) -> int:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         print(f"health-guide print: error: this guide has no article '{args.article}'{hint}",
               file=sys.stderr)
-        return EXIT_UNUSABLE_PACK
+        return EXIT_BAD_INPUT
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no screen
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - Qt only once the input is right
 
