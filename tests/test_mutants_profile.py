@@ -1,0 +1,145 @@
+"""Reader's settings: where they live, what the reader is told, and what is kept."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from guide.profile import (
+    DATA_DIR_ENV,
+    JsonFileBackend,
+    MemoryBackend,
+    Profile,
+    edition_profile_dir,
+    user_data_dir,
+)
+from guide.reading import ReadingPlace
+
+HOME = Path("/home/reader")
+
+
+@pytest.fixture
+def home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: HOME))
+    for name in (DATA_DIR_ENV, "APPDATA", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    return HOME
+
+
+@pytest.mark.parametrize(("platform", "environment", "expected"), [
+    ("linux", {}, HOME / ".local" / "share" / "health-guide"),
+    ("linux", {"XDG_DATA_HOME": "/data"}, Path("/data/health-guide")),
+    ("darwin", {}, HOME / "Library" / "Application Support" / "health-guide"),
+    ("win32", {}, HOME / "AppData" / "Roaming" / "health-guide"),
+    ("win32", {"APPDATA": "/roaming"}, Path("/roaming/health-guide")),
+    ("linux", {DATA_DIR_ENV: "/elsewhere"}, Path("/elsewhere")),
+])
+def test_settings_live_where_each_system_keeps_them(
+        home: Path, monkeypatch: pytest.MonkeyPatch, platform: str,
+        environment: dict[str, str], expected: Path) -> None:
+    monkeypatch.setattr("sys.platform", platform)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert user_data_dir() == expected
+    assert edition_profile_dir("org.example.lupus") == expected / "editions" / "org.example.lupus"
+
+
+def test_settings_kept_in_memory_never_trouble_the_reader() -> None:
+    profile = Profile(MemoryBackend())  # a kiosk
+    profile.set_text_scale(150)
+    profile.clear()
+    profile.set_last_article("welcome")
+    assert profile.take_notice() == ""
+
+
+def test_a_place_at_the_very_top_of_a_heading_is_kept(tmp_path: Path) -> None:
+    Profile(JsonFileBackend(tmp_path)).set_reading_place("a", ReadingPlace("risks", 0))
+    assert Profile(JsonFileBackend(tmp_path)).reading_place("a") == ReadingPlace("risks", 0)
+
+
+def test_the_article_being_opened_is_remembered(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_opening_article("medicines/tramadol")
+    assert Profile(JsonFileBackend(tmp_path)).opening_article() == "medicines/tramadol"
+    profile.set_opening_article("")
+    assert Profile(JsonFileBackend(tmp_path)).opening_article() == ""
+
+
+def test_the_settings_file_is_easy_to_read(tmp_path: Path) -> None:
+    Profile(JsonFileBackend(tmp_path)).set_last_article("welcome")
+    text = (tmp_path / "settings.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=2, sort_keys=True)
+
+
+def test_a_damaged_file_is_kept_under_a_dated_name_the_reader_is_told(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text("{broken")
+    notice = Profile(JsonFileBackend(tmp_path)).take_notice()
+    (kept,) = tmp_path.glob("settings.json.corrupt-*")
+    assert re.fullmatch(r"settings\.json\.corrupt-\d{8}-\d{6}", kept.name)
+    assert notice == ("Your saved settings were damaged, so the guide started with default "
+                      f"settings. A copy of the damaged file was kept at {kept}.")
+
+
+def test_settings_unreadable_at_start_are_never_overwritten_later(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
+    good = (tmp_path / "settings.json").read_bytes()
+    real_read = Path.read_bytes
+
+    def locked(path: Path) -> bytes:
+        if path.name == "settings.json":
+            raise PermissionError(13, "The file is locked")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    profile = Profile(JsonFileBackend(tmp_path))
+    assert profile.take_notice() == (
+        "Your saved settings could not be read (The file is locked); the guide started with "
+        "default settings and will not change them.")
+    monkeypatch.undo()  # the lock goes away while the app runs
+    profile.set_text_scale(90)
+    assert profile.take_notice() == (
+        "Your saved settings could not be read when the guide started, so your changes last "
+        "only until you close it.")
+    assert (tmp_path / "settings.json").read_bytes() == good
+
+
+def test_a_failed_save_says_why_in_plain_words(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full)
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_text_scale(150)
+    assert profile.take_notice() == (
+        f"The guide cannot save your settings in {tmp_path} (No space left on device). "
+        "Your choices last until you close the app.")
+
+
+def test_clearing_when_nothing_was_saved_is_quiet(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path / "never-saved"))
+    profile.clear()
+    assert profile.take_notice() == ""
+
+
+def test_clearing_names_each_file_it_could_not_delete(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings.json").write_text("{broken")
+    Profile(JsonFileBackend(tmp_path))  # keeps the damaged file aside
+    Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.clear()
+    (kept,) = tmp_path.glob("settings.json.corrupt-*")
+    assert profile.take_notice() == (
+        f"The guide could not delete settings.json (Permission denied), {kept.name} "
+        f"(Permission denied) in {tmp_path}.")
