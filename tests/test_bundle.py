@@ -26,7 +26,7 @@ from guide.build import pyinstaller_available, run_build
 from guide.linux_packages import machine
 from guide.newpack import run_new_pack
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.bundle]
 
 TARBALL_LIMIT = 60_000_000
 """The largest tar.gz we hand out (issue 9: a hand-made PyInstaller build was 69 MB)."""
