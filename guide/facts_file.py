@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from guide.fields import Collector, Fields, load_yaml, read_text
+from guide.fields import Collector, Fields, item_lines, load_yaml, read_text
 from guide.model import Article, Fact
 
 
@@ -25,11 +24,10 @@ def load_facts(root: Path, name: str, articles: Mapping[str, Article],
         if data is not None:
             problems.add(name, 1, "should hold a 'facts:' list")
         return ()
-    item_lines = [n for n, line in enumerate((text or "").splitlines(), start=1)
-                  if re.match(r"^\s*-\s", line) and not line.startswith((" " * 6, "\t"))]
+    lines = item_lines(text or "", "facts")
     facts = []
     for number, entry in enumerate(entries, start=1):
-        line = item_lines[number - 1] if number <= len(item_lines) else None
+        line = lines[number - 1] if number <= len(lines) else None
         if not isinstance(entry, dict) or not entry.get("text"):
             problems.add(name, line, f"fact {number} has no 'text'")
             continue

@@ -83,6 +83,27 @@ def load_yaml(text: str, rel: str, first_line: int, problems: Collector) -> Any:
         return None
 
 
+def item_lines(text: str, key: str) -> list[int]:
+    """The line of each item of the list under the top-level ``key`` (or of a top-level list).
+
+    Read from the YAML parser's own positions, so nested lists, flow style (``[a, b]``) and
+    keys in any order never shift them; empty when the text holds no such list.
+    """
+    import yaml  # noqa: PLC0415 - see load_yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((value for name, value in node.value
+                     if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
 class Fields:
     """Typed access to a YAML mapping; wrong types become problems at the key's line."""
 

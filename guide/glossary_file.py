@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from guide.article_file import headings_of, reading_grade
-from guide.fields import Collector, Fields, load_yaml, read_text
+from guide.fields import Collector, Fields, item_lines, load_yaml, read_text
 from guide.glossary import GLOSSARY_ID, Glossary, Term, glossary_markdown
 from guide.model import DEFAULT_ORDER, Article, Source, slugify
 from guide.pack_layout import DEFAULT_GLOSSARY_FILE
@@ -26,8 +25,7 @@ def load_glossary(root: Path, name: str, problems: Collector
             problems.add(name, 1, "should hold a 'terms:' list")
         return Glossary(), (), None
     top = Fields(data, name, problems, text or "")
-    term_lines = [n for n, line in enumerate((text or "").splitlines(), start=1)
-                  if re.match(r"^\s*-\s+term\s*:", line)]
+    term_lines = item_lines(text or "", "terms")
     terms: list[Term] = []
     names: dict[str, str] = {}
     for number, entry in enumerate(data["terms"], start=1):
