@@ -12,6 +12,7 @@ import pytest
 from guide.app import main
 from guide.content import load_pack
 from guide.edition import Contact
+from guide.locations import bundled_dir
 from guide.model import Pack, PackError
 from guide.modes import KioskSettings
 
@@ -179,3 +180,17 @@ def test_check_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
                  "DIR the pack to check (default: the bundled guide)",
                  "--format {text,json} output as text lines (default) or one JSON document"):
         assert said in text
+
+
+def test_check_of_a_folder_that_is_no_pack(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path}: error: {tmp_path} is not a content pack: it has no guide.yml",
+        "checked 0 articles: 1 error, 0 warnings"]
+
+
+def test_check_without_a_folder_checks_the_bundled_guide(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pack"] == str(bundled_dir("content"))
