@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QEventLoop, QThread, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QThread, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -212,7 +212,11 @@ def run(pack: Pack, profile_dir: Path | None = None, open_article: str = "",
         window.article_view.after_first_paint(
             lambda: QTimer.singleShot(CHECK_DELAY_MS, checker.start))
         app.aboutToQuit.connect(checker.stop)
-    return app.exec()
+    code = app.exec()
+    # Closing the last window asks to quit too; when the loop had already ended, that request
+    # waits in the queue and would end every later event loop of this process at once.
+    QApplication.removePostedEvents(app, QEvent.Type.Quit)
+    return code
 
 
 def show_fatal_error(message: str) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+from typing import Any
+
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from guide.model import Pack
@@ -47,3 +53,38 @@ def test_an_article_that_was_opening_when_the_app_stopped_is_not_reopened(
     assert again is not None  # asking for it by name still opens it
     qtbot.add_widget(again)
     assert again.current_location() == "living/pacing"
+
+
+def test_after_run_returns_event_loops_still_wait(
+        qtbot: QtBot, tiny_pack: Pack, tmp_path: Path, accept_disclaimer: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing the last window while quitting must not leave a request to quit behind.
+
+    One left in the queue made every later event loop of the process return at once (the
+    rest of the test run timed out waiting for search indexes and repaints).
+    """
+    windows: list[MainWindow] = []
+    real_start = application.start
+
+    def start(*args: Any, **kwargs: Any) -> MainWindow | None:
+        window = real_start(*args, **kwargs)
+        assert window is not None
+        windows.append(window)
+        return window
+
+    def close_when_searchable() -> None:
+        if windows and windows[0].search_panel.index is not None:
+            windows[0].close()  # the last window: Qt asks the application to quit...
+            QApplication.quit()  # ...and so does the reader, first
+        else:
+            QTimer.singleShot(20, close_when_searchable)
+
+    monkeypatch.setattr(application, "start", start)
+    QTimer.singleShot(0, close_when_searchable)
+    assert application.run(tiny_pack, tmp_path / "profile") == 0
+    QApplication.processEvents()  # as the next test's first wait does, outside any loop
+    loop = QEventLoop()
+    QTimer.singleShot(100, loop.quit)
+    started = time.monotonic()
+    loop.exec()
+    assert time.monotonic() - started >= 0.09
