@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> str:
         started.append(app)
         try:
             name = "Health Guide"
-            _settle(env, name)
+            _settle(env, app.pid)
             for key in args.keys:
                 subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
             if args.typed:
@@ -180,10 +180,10 @@ def run(args: argparse.Namespace) -> str:
                 os.kill(int(env["DBUS_SESSION_BUS_PID"]), signal.SIGTERM)
 
 
-def _settle(env: dict[str, str], name: str) -> None:
+def _settle(env: dict[str, str], pid: int) -> None:
     """Wait for the app's window and give it the keyboard (there is no window manager)."""
     for _ in range(150):
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
                                env=env, capture_output=True, text=True, check=False)
         if found.stdout.strip():
             window = found.stdout.split()[-1]

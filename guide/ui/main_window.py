@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         if self.text_size.percent != NORMAL:
             self._fit_panes_to_text(self.text_size.percent, sum(DEFAULT_SPLITTER_SIZES))
         self.show_notice(profile.take_notice())
+        self.nav_tree.setFocus()  # the keyboard starts in the list, on the article shown
 
     # -- construction ---------------------------------------------------------------------
 
