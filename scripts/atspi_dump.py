@@ -5,7 +5,8 @@ optionally presses keys with xdotool (real key events), then lists every accessi
 the app: role, name, description, states, level, text, actions, child count. Orca reads the
 same objects, so this is what a blind reader can reach.
 
-    python scripts/atspi_dump.py --open medicines/tramadol --keys Tab Tab --out /tmp/tree.txt
+    python scripts/atspi_dump.py --open medicines/tramadol --keys F6 Tab --out /tmp/tree.txt
+    python scripts/atspi_dump.py --keys ctrl+k --type "brain fog" --then Down
 
 Needs Debian's xvfb, xdotool, at-spi2-core and python3-pyatspi (the dump itself runs in the
 system Python, which has pyatspi; the app runs in this Python). Writes nothing outside a
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--keys", nargs="*", default=[],
                         help="xdotool key names to press first, e.g. Tab F6 ctrl+k")
     parser.add_argument("--type", dest="typed", default="", help="text to type after the keys")
+    parser.add_argument("--then", nargs="*", default=[], help="keys to press after typing")
     parser.add_argument("--text", action="store_true", help="print each object's whole text")
     parser.add_argument("--out", type=Path, default=None, help="write the dump here")
     parser.add_argument("--dump-only", action="store_true", help=argparse.SUPPRESS)
@@ -164,6 +166,9 @@ def run(args: argparse.Namespace) -> str:
             if args.typed:
                 subprocess.run(["xdotool", "type", "--delay", "60", args.typed], env=env,
                                check=True)
+                time.sleep(0.6)  # the search's pause before it counts every article
+            for key in args.then:
+                subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
             time.sleep(0.8)  # let the app react to the last key before reading its state
             return subprocess.run(
                 [SYSTEM_PYTHON, __file__, "--dump-only", "--app-name", name,
