@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from guide.cache import (
     user_cache_dir,
 )
 from guide.content import load_pack
+from guide.locations import SHIPPED_CACHE
 from guide.pages import PageSource
+from guide.prebuilt import prebuild_cache
 from guide.store import ArticleStore
 from tests.conftest import article
 
@@ -179,3 +183,44 @@ def test_a_cache_folder_left_half_made_is_removed(make_pack: Callable[..., Path]
     interrupted.mkdir(parents=True)  # killed before its snapshot was written
     PackCache(make_pack(), tmp_path / "cache").load()
     assert not interrupted.exists()
+
+
+def test_a_frozen_bundle_starts_from_the_cache_it_ships(
+        make_pack: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed = tmp_path / "installed"
+    shutil.copytree(make_pack(), installed / "content")
+    prebuild_cache(installed / "content", installed / SHIPPED_CACHE)
+    monkeypatch.setattr("sys._MEIPASS", str(installed), raising=False)
+    cache = open_cache(installed / "content")
+    cache.load()
+    index = cache.search_index_file()  # search is ready at once, from the bundle
+    assert index is not None
+    assert index.is_relative_to(installed / SHIPPED_CACHE)
+
+
+def test_a_cache_folder_that_cannot_be_removed_does_not_stop_the_clean_up(
+        make_pack: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # on Windows another running copy may hold a file open
+    cache_root = tmp_path / "cache"
+    long_ago = time.time() - 100 * 86400
+    for name in ("org.example.a-locked", "org.example.b-gone"):
+        (cache_root / name).mkdir(parents=True)
+        (cache_root / name / "snapshot.pickle").write_bytes(b"x")
+        os.utime(cache_root / name / "snapshot.pickle", (long_ago, long_ago))
+    (cache_root / "org.example.a-locked" / "held-open").write_bytes(b"x")
+    old_version = cache_root / "org.example.test-guide" / "0123"
+    old_version.mkdir(parents=True)
+    (old_version / "held-open").write_bytes(b"x")
+    (old_version / "page.html").write_bytes(b"x")
+    unlink = os.unlink
+
+    def held_open(path: str, *, dir_fd: int | None = None) -> None:
+        if path == "held-open":
+            raise PermissionError(13, "The file is in use")
+        unlink(path, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "unlink", held_open)
+    PackCache(make_pack(), cache_root).load()
+    monkeypatch.undo()
+    assert not (cache_root / "org.example.b-gone").exists()
+    assert not (old_version / "page.html").exists()

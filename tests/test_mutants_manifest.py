@@ -194,3 +194,10 @@ def test_check_without_a_folder_checks_the_bundled_guide(
         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["pack"] == str(bundled_dir("content"))
+
+
+def test_a_contact_detail_that_is_not_text_is_named(make_pack: Callable[..., Path]) -> None:
+    manifest = MISTAKES.split("accent:")[0] + "contact:\n  phone: [1, 2]\n  email: a@b.org\n"
+    pack = load_pack(make_pack({"guide.yml": manifest}))
+    assert "guide.yml:9: error: 'contact' should be text, not list" in manifest_problems(pack)
+    assert pack.edition.contact == Contact(email="a@b.org")

@@ -49,9 +49,10 @@ def test_settings_live_where_each_system_keeps_them(
 
 def test_settings_kept_in_memory_never_trouble_the_reader() -> None:
     profile = Profile(MemoryBackend())  # a kiosk
+    assert profile.take_notice() == ""
     profile.set_text_scale(150)
+    assert profile.take_notice() == ""
     profile.clear()
-    profile.set_last_article("welcome")
     assert profile.take_notice() == ""
 
 
@@ -143,3 +144,73 @@ def test_clearing_names_each_file_it_could_not_delete(tmp_path: Path,
     assert profile.take_notice() == (
         f"The guide could not delete settings.json (Permission denied), {kept.name} "
         f"(Permission denied) in {tmp_path}.")
+
+
+def test_the_look_and_the_recently_read_list_are_remembered(tmp_path: Path) -> None:
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_theme("dark")
+    for article_id in ("a", "b"):
+        profile.add_recent(article_id)
+    profile.remove_recent("a")
+    profile.remove_recent("never-read")
+    again = Profile(JsonFileBackend(tmp_path))
+    assert (again.theme(), again.recent_articles()) == ("dark", ("b",))
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_is_still_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings.json").write_text("{broken")
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    assert Profile(JsonFileBackend(tmp_path)).take_notice() == (
+        "Your saved settings were damaged, so the guide started with default settings.")
+
+
+def test_an_error_without_a_system_reason_is_still_explained(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Profile(JsonFileBackend(tmp_path / "a")).set_text_scale(150)
+    real_read = Path.read_bytes
+
+    def gone(path: Path) -> bytes:
+        if path.name == "settings.json":
+            raise OSError("the network drive went away")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", gone)
+    assert "could not be read (the network drive went away)" in \
+        Profile(JsonFileBackend(tmp_path / "a")).take_notice()
+    monkeypatch.undo()
+
+    def full(self: Path, target: Path) -> Path:
+        raise OSError("quota exceeded")
+
+    monkeypatch.setattr(Path, "replace", full)
+    profile = Profile(JsonFileBackend(tmp_path / "b"))
+    profile.set_text_scale(150)
+    assert "cannot save your settings in" in profile.notice
+    assert profile.take_notice().endswith(
+        "(quota exceeded). Your choices last until you close the app.")
+
+
+def test_settings_that_become_unreadable_while_running_are_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = Profile(JsonFileBackend(tmp_path))
+    profile.set_text_scale(150)
+    good = (tmp_path / "settings.json").read_bytes()
+    real_read = Path.read_bytes
+
+    def locked(path: Path) -> bytes:
+        if path.name == "settings.json":
+            raise PermissionError(13, "The file is locked")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    profile.set_text_scale(90)
+    assert profile.take_notice() == (
+        f"The guide cannot read your settings in {tmp_path} (The file is locked); your "
+        "changes last only until you close it.")
+    monkeypatch.undo()
+    assert (tmp_path / "settings.json").read_bytes() == good
