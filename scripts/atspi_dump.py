@@ -101,7 +101,8 @@ def dump(app_name: str, whole_text: bool) -> str:
     app = apps[0]
     lines = _describe(app, 0, whole_text)
     focused = [line.strip() for line in lines
-               if "focused" in line.split("states=")[-1].split(",") and "] ''" not in line]
+               if "focused" in line.split("states=")[-1].split(",")
+               and not line.strip().startswith("[filler]")]
     return "\n".join([*(f"focused: {line}" for line in focused or ["nothing"]), "", *lines])
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.colours import Colours, contrast
@@ -123,6 +123,12 @@ def test_the_shortcut_list_is_made_from_the_commands(launch: Callable[..., MainW
     dialog = ShortcutsDialog(window.actions(), [("Follow a link", "Enter")], window)
     assert ("Follow a link", "Enter") in dialog.rows
     assert len(dialog.rows) == len(rows) + 1
+    table = dialog.findChild(QTableWidget, "shortcutsList")  # cells a screen reader can walk
+    assert table is not None
+    assert table.rowCount() == len(dialog.rows)
+    cells = [(item.text() for item in (table.item(row, 0), table.item(row, 1)) if item)
+             for row in range(table.rowCount())]
+    assert ("Back", rows["Back"]) in [tuple(row) for row in cells]
 
 
 def test_the_article_shows_where_the_keyboard_is(qtbot: QtBot,
