@@ -99,12 +99,21 @@ def set_tab_order(containers: Sequence[QWidget]) -> None:
         QWidget.setTabOrder(before, after)
 
 
+def _device_key(sequence: QKeySequence) -> bool:
+    """Whether the key is one only some keyboards have (a browser's Back, a Save key).
+
+    Such keys still work but are not listed: "Alt+Left, Back" reads as if "Back" were typed.
+    """
+    return sequence[0].key().value >= Qt.Key.Key_Back.value
+
+
 def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
     """``(what it does, keys)`` for every action with a shortcut, in the order given."""
     native = QKeySequence.SequenceFormat.NativeText
     rows = []
     for action in actions:
-        keys = [key.toString(native) for key in action.shortcuts() if not key.isEmpty()]
+        keys = [key.toString(native) for key in action.shortcuts()
+                if not key.isEmpty() and not _device_key(key)]
         if keys:
             rows.append((action.text().replace("&", "").rstrip("\u2026"), ", ".join(keys)))
     return rows
