@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,7 +104,8 @@ def _device_key(sequence: QKeySequence) -> bool:
 
     Such keys still work but are not listed: "Alt+Left, Back" reads as if "Back" were typed.
     """
-    return sequence[0].key().value >= Qt.Key.Key_Back.value
+    first: QKeyCombination = sequence[0]  # type: ignore[index]  # the stubs lack __getitem__
+    return first.key().value >= Qt.Key.Key_Back.value
 
 
 def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
