@@ -236,8 +236,9 @@ class _Ranking:
         if query.widens:
             self._add(query.every_word(wide=True), every, limit)
         if len(every) > 1 and len(self._hits) < limit:
+            # rarer words first; groups of equal weight in a fixed order
             ranked = sorted(self._groups(), key=lambda group: (
-                -sum(self._weights[n] for n in group), -len(group), sorted(group)))
+                -sum(self._weights[n] for n in group), sorted(group)))
             for group in ranked[:MAX_PARTIAL_GROUPS]:
                 self._add(query.only(group), group, limit)
         return self._hits

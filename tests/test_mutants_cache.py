@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import re
@@ -65,6 +66,17 @@ def test_an_app_update_reads_the_pack_again(make_pack: Callable[..., Path], tmp_
     updated = PackCache(root, tmp_path / "cache")
     updated.load()
     assert updated.page("living/pacing") is None
+
+
+def test_cached_pages_keep_their_letters_where_text_is_not_utf8(
+        make_pack: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows reads text files as cp1252 unless told otherwise: "Café" would come back "CafÃ©"
+    cache = PackCache(make_pack(), tmp_path / "cache")
+    cache.load()
+    cache.store_page("living/pacing", "<p>Caf\u00e9 \u2013 \u00bd dose</p>")
+    monkeypatch.setattr(io, "text_encoding",
+                        lambda encoding, stacklevel=2: encoding or "cp1252")
+    assert cache.page("living/pacing") == "<p>Caf\u00e9 \u2013 \u00bd dose</p>"
 
 
 @pytest.mark.parametrize(("platform", "environment", "expected"), [
