@@ -47,6 +47,18 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[bool]]:
+    """Spans and words of ``text``, and whether only spaces part each word from the next.
+
+    A name never runs across punctuation: "For chronic pain, clinics give" holds no
+    "pain clinic".
+    """
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    spaced = [text[spans[n][1] : spans[n + 1][0]].isspace() for n in range(len(spans) - 1)]
+    return spans, words, spaced
+
+
 class Glossary:
     """All terms, and a fast way to find any of them in text.
 
@@ -111,18 +123,21 @@ class Glossary:
 
     def find(self, text: str) -> Iterator[Match]:
         """Every use of a term in ``text``, left to right, longest names first."""
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        words = [text[a:b] for a, b in spans]
-        for term, first, last in self._scan(words):
+        spans, words, spaced = _words(text)
+        for term, first, last in self._scan(words, spaced):
             yield Match(term, spans[first][0], spans[last][1])
 
     def terms_in(self, text: str) -> tuple[str, ...]:
-        """Names of the terms used in ``text``, in order of first use (faster than find)."""
-        found = (term.term for term, _first, _last in self._scan(_TOKEN.findall(text)))
+        """Names of the terms used in ``text``, in order of first use."""
+        _spans, words, spaced = _words(text)
+        found = (term.term for term, _first, _last in self._scan(words, spaced))
         return tuple(dict.fromkeys(found))
 
-    def _scan(self, words: list[str]) -> Iterator[tuple[Term, int, int]]:
-        """Terms among ``words``: (term, index of first word, index of last word)."""
+    def _scan(self, words: list[str], spaced: list[bool]) -> Iterator[tuple[Term, int, int]]:
+        """Terms among ``words``: (term, index of first word, index of last word).
+
+        ``spaced[n]`` says whether only spaces part word ``n`` from the next.
+        """
         if not self.terms:
             return
         folded = [w.casefold() for w in words]
@@ -139,6 +154,8 @@ class Glossary:
             best_length = 0
             length = 1
             while index + length <= count:
+                if length > 1 and not spaced[index + length - 2]:
+                    break  # punctuation between the words: a name never runs across it
                 key = tuple(words[index : index + length])
                 folded_key = tuple(folded[index : index + length])
                 term = self._lookup(key, folded_key)

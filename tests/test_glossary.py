@@ -45,6 +45,16 @@ def test_plurals_longest_names_and_word_boundaries() -> None:
     assert found("reinfusion, infusion-like, IVs") == [("IV", "IVs")]
 
 
+def test_a_name_never_runs_across_punctuation() -> None:
+    # the audit's case: "For chronic pain, clinics give..." was marked as "Pain clinic"
+    glossary = Glossary((Term("Pain clinic", "A service for long-term pain.", "pain-clinic"),))
+    text = "For chronic pain, clinics give less. A pain\u00a0clinic or a pain\nclinic."
+    assert [text[m.start:m.end] for m in glossary.find(text)] == ["pain\u00a0clinic",
+                                                                   "pain\nclinic"]
+    assert glossary.terms_in("For chronic pain, clinics give less.") == ()
+    assert found("complex regional pain. Syndrome") == []
+
+
 def test_glossary_page_is_alphabetical_with_letter_headings() -> None:
     page = glossary_markdown(GLOSSARY)
     order = [line for line in page.splitlines() if line.startswith("#")]
