@@ -69,7 +69,8 @@ class Commands(QObject):
                                      tip="See what this guide keeps about your reading, and "
                                          "clear it")
         self.quit = self._make("&Quit", "quitAction", _keys(Key.Quit))
-        self.larger_text = self._make("&Larger text", "largerTextAction", _keys(Key.ZoomIn),
+        self.larger_text = self._make("&Larger text", "largerTextAction",
+                                      _keys(Key.ZoomIn, "Ctrl+="),  # "+" is Shift+= here
                                       tip="Make the text larger")
         self.smaller_text = self._make("&Smaller text", "smallerTextAction", _keys(Key.ZoomOut),
                                        tip="Make the text smaller")

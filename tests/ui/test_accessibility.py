@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -105,6 +106,18 @@ def test_view_menu_scales_all_text_and_remembers_it(qtbot: QtBot, launch: Launch
         again.commands.smaller_text.trigger()
     assert again.text_size.percent == 80
     assert not again.commands.smaller_text.isEnabled()
+
+
+def test_ctrl_and_the_plus_key_enlarge_text_without_shift(qtbot: QtBot, launch: Launcher,
+                                                          tiny_pack: Pack) -> None:
+    # on most keyboards "+" is Shift+=: readers press Ctrl and that key, as in a browser
+    window = launch(tiny_pack)
+    window.show()
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    window.nav_tree.setFocus()
+    QTest.keyClick(window.nav_tree, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size.percent > 100
 
 
 def test_search_and_find_controls_are_named(qtbot: QtBot, launch: Launcher,
