@@ -70,8 +70,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pack: Pack, profile: Profile, pages: PageSource,
                  policy: ModePolicy | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("mainWindow")
-        self.setAccessibleName(pack.title)
+        self.setObjectName("mainWindow")  # its accessible name is its title: article and guide
         self.pack = pack
         self.profile = profile
         self.pages = pages
@@ -138,6 +137,7 @@ class MainWindow(QMainWindow):
         self.splitter.setHandleWidth(10)  # a target a hand can hit (WCAG 2.5.8: 24 px tall)
         for widget in (self.left_panel, middle, self.facts_panel):
             self.splitter.addWidget(widget)
+            widget.raise_()  # screen readers list a widget's children in this (stacking) order
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes(list(DEFAULT_SPLITTER_SIZES))
         central = QWidget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -198,3 +198,28 @@ def test_tab_follows_the_screen_after_the_quick_facts_change(
     highlight = facts[0].palette().color(QPalette.ColorRole.Highlight).name()
     assert QColor(image.pixel(1, image.height() // 2)).name() == highlight
     assert names.index("More quick facts\u2026") < names.index("Cost and insurance")
+
+
+def test_screen_readers_meet_the_panes_in_screen_order(qtbot: QtBot,
+                                                       launch: Callable[..., MainWindow],
+                                                       bundled_pack: Pack) -> None:
+    # flat review and object navigation walk a window's children in their accessible order
+    window = _active(qtbot, launch, bundled_pack, "medicines/tramadol")
+    splitter = QAccessible.queryAccessibleInterface(window.splitter)
+    panes = [splitter.child(n).object() for n in range(splitter.childCount())]
+    visible = [pane for pane in panes if isinstance(pane, QWidget) and pane.isVisible()
+               and pane.width() > window.splitter.handleWidth()]
+    assert visible[0] is window.left_panel
+    assert window.article_view in visible[1].findChildren(QWidget)
+    assert visible[2] is window.facts_panel
+
+
+def test_the_window_is_named_after_the_article_read(launch: Callable[..., MainWindow],
+                                                    bundled_pack: Pack) -> None:
+    # screen readers say the window's name when the reader switches windows
+    window = launch(bundled_pack, None, "medicines/tramadol")
+    name = QAccessible.queryAccessibleInterface(window).text(QAccessible.Text.Name)
+    assert name.startswith("Tramadol for chronic pain")
+    window.open_location("welcome")
+    name = QAccessible.queryAccessibleInterface(window).text(QAccessible.Text.Name)
+    assert name.startswith("Welcome to this guide")
