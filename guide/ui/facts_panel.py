@@ -164,6 +164,7 @@ class FactsPanel(QScrollArea):
         self._more.setVisible(bool(self._pack.facts))
         self._section_widget(self._outline).setVisible(bool(top_headings))
         self._section_widget(self._related).setVisible(bool(related))
+        self.verticalScrollBar().setValue(0)  # a new article's facts start at the top
 
     def sizeHint(self) -> QSize:
         """A steady size, whatever the article (a changing hint re-lays out the article view)."""

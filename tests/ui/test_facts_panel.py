@@ -75,3 +75,17 @@ def test_wrapped_facts_take_only_the_lines_they_need(qtbot: QtBot, bundled_pack:
     qtbot.wait_until(lambda: all(label.isVisible() for label in labels))
     for label in labels:
         assert label.height() == label.heightForWidth(label.width()), label.text()
+
+
+def test_a_new_article_shows_its_facts_from_the_top(qtbot: QtBot, bundled_pack: Pack) -> None:
+    # the audit: "At a glance" for the new article was left scrolled out of sight
+    panel = FactsPanel(bundled_pack)
+    qtbot.add_widget(panel)
+    panel.resize(300, 250)
+    panel.show()
+    panel.show_article(bundled_pack.article("medicines/ketamine-infusion"))
+    bar = panel.verticalScrollBar()
+    qtbot.wait_until(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    panel.show_article(bundled_pack.article("medicines/tramadol"))
+    assert bar.value() == 0
