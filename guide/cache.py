@@ -149,13 +149,12 @@ class PackCache:
 
     def load(self) -> Pack:
         """The pack, from the cache when it is current, else parsed (and cached)."""
-        from guide.content import load_pack  # noqa: PLC0415 - a warm start never parses
-        if self._pack_dir is None:
-            return load_pack(self.root)
-        cached = self._load_snapshot()
+        cached = self._load_snapshot() if self._pack_dir is not None else None
         if cached is not None:
             return cached
-        if self.read_only:
+        # only now: the parser and checker (Markdown included) cost a warm start 20 ms to import
+        from guide.content import load_pack  # noqa: PLC0415
+        if self._pack_dir is None or self.read_only:
             return load_pack(self.root)
         self.fingerprint, count = pack_fingerprint(self.root)
         self.checked = True

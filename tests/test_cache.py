@@ -207,6 +207,26 @@ def test_editing_the_renderer_renews_cached_pages(make_pack: Callable[..., Path]
     assert "Unchecked draft" in page()
 
 
+@pytest.mark.slow
+def test_a_warm_start_does_not_import_the_parser(make_pack: Callable[..., Path],
+                                                 tmp_path: Path) -> None:
+    """Importing the parser, the checker and Markdown costs a start-up about 20 ms."""
+    root = make_pack()
+    load = ("import sys; from pathlib import Path; from guide.cache import PackCache; "
+            "pack = PackCache(Path(sys.argv[1]), Path(sys.argv[2])).load(); "
+            "print(len(pack.articles), *sorted(name for name in sys.modules "
+            "if name in ('markdown', 'guide.content', 'guide.validate')))")
+
+    def loaded() -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", load, str(root), str(tmp_path / "cache")],
+            capture_output=True, text=True, check=True, timeout=60).stdout.split()
+
+    first = loaded()
+    assert first[1:] == ["guide.content", "guide.validate", "markdown"]  # parsed, cached
+    assert loaded() == first[:1]  # the same articles, from the cache alone
+
+
 def test_the_code_digest_follows_every_core_module(tmp_path: Path) -> None:
     copy = tmp_path / "guide"
     shutil.copytree(GUIDE, copy, ignore=shutil.ignore_patterns("__pycache__", "ui"))
