@@ -142,6 +142,8 @@ class NavTree(QTreeView):
         # long titles wrap instead of being cut off at large text sizes, so rows differ in height
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        # rows of different heights: scrolling by item left the article read out of view
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -175,7 +177,9 @@ class NavTree(QTreeView):
                     self.expand(parent)
                     parent = parent.parent()
                 self.setCurrentIndex(index)
-                self.scrollTo(index)
+                if not self.viewport().rect().contains(self.visualRect(index)):
+                    # in the middle, with its neighbours: at the edge, Qt leaves it cut by a pixel
+                    self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
             else:
                 self.clearSelection()
                 self.setCurrentIndex(QModelIndex())
