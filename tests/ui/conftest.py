@@ -23,6 +23,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _styled_application(qapp: QApplication) -> None:
+    """The app's own style and 11-pt text, as readers get them (offscreen Qt starts at 9 pt)."""
+    application.apply_style(qapp)
+
+
 @pytest.fixture
 def accept_disclaimer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answer the disclaimer with "I understand"; records each time it was asked."""

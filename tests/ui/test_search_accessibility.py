@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.colours import AA, BOUNDARY, contrast
@@ -267,7 +267,7 @@ def test_find_says_the_count_when_the_reader_pauses_and_at_each_step(
 
 @pytest.mark.parametrize("percent", [100, 200])
 def test_clear_buttons_are_at_least_24_px_named_and_inside_their_field(
-        window: MainWindow, percent: int) -> None:
+        qtbot: QtBot, window: MainWindow, percent: int) -> None:
     window.text_size.set(percent, remember=False)
     window.find_bar.open_bar()
     for field, name in [(window.search_box, "Clear the search"),
@@ -276,10 +276,15 @@ def test_clear_buttons_are_at_least_24_px_named_and_inside_their_field(
         QApplication.processEvents()  # the field lays its clear button out
         [button] = [b for b in field.findChildren(QToolButton) if b.isVisibleTo(field)]
         assert button.accessibleName() == name
+        # not cut off by the field's edge, once the field has grown with the text
+
+        def inside(f: QLineEdit = field, b: QToolButton = button) -> bool:
+            return f.rect().contains(b.geometry())
+
+        qtbot.wait_until(inside)
         size = button.geometry()
         assert size.width() >= CLEAR_BUTTON_SIZE
         assert size.height() >= CLEAR_BUTTON_SIZE
-        assert field.rect().contains(size), "not cut off by the field's edge"
 
 
 @pytest.mark.parametrize("look", ["light", "dark", "high-contrast"])
