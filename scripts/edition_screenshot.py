@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -67,7 +68,11 @@ def grab(pack: Pack, article: str) -> QImage:
     window = start(pack, profile, article)
     assert window is not None
     window.resize(1100, 720)
-    ensure_application().processEvents()
+    app = ensure_application()
+    deadline = time.monotonic() + 0.3  # the panes settle after a resize (a scroll bar comes
+    while time.monotonic() < deadline:  # and goes meanwhile): grab what the reader sees
+        app.processEvents()
+        time.sleep(0.01)
     image = window.grab().toImage()
     window.search.wait_for_index()
     window.close()
