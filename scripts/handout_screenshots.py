@@ -34,7 +34,7 @@ from guide.ui.application import ensure_application, start
 from guide.ui.printing import HandoutLayout, laid_out, new_pdf_printer
 
 PAGE_DPI = 100
-PRINTED = dt.date(2026, 12, 3)
+PRINTED = dt.date(2026, 12, 2)
 
 
 def page_image(layout: HandoutLayout, page: int) -> QImage:
