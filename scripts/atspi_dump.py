@@ -8,15 +8,23 @@ same objects, so this is what a blind reader can reach.
     python scripts/atspi_dump.py --open medicines/tramadol --keys F6 Tab --out /tmp/tree.txt
     python scripts/atspi_dump.py --keys ctrl+k --type "brain fog" --then Down
 
-Needs Debian's xvfb, xdotool, at-spi2-core and python3-pyatspi (the dump itself runs in the
-system Python, which has pyatspi; the app runs in this Python). Writes nothing outside a
-temporary folder.
+With ``--orca`` it runs the Orca screen reader instead and prints what Orca says, one
+utterance a line, from Orca's debug log (its speech goes to a silent stand-in for
+speech-dispatcher, which has no sound card to talk to here):
+
+    python scripts/atspi_dump.py --orca --open medicines/tramadol --keys F6 Tab
+
+Needs Debian's xvfb, xdotool, at-spi2-core and python3-pyatspi (and orca for ``--orca``; the
+dump and Orca run in the system Python, which has pyatspi; the app runs in this Python).
+Writes nothing outside a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -41,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--type", dest="typed", default="", help="text to type after the keys")
     parser.add_argument("--then", nargs="*", default=[], help="keys to press after typing")
     parser.add_argument("--text", action="store_true", help="print each object's whole text")
+    parser.add_argument("--orca", action="store_true",
+                        help="run Orca and print what it says instead of the object tree")
     parser.add_argument("--out", type=Path, default=None, help="write the dump here")
     parser.add_argument("--dump-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--app-name", default="", help=argparse.SUPPRESS)
@@ -106,6 +116,62 @@ def dump(app_name: str, whole_text: bool) -> str:
     return "\n".join([*(f"focused: {line}" for line in focused or ["nothing"]), "", *lines])
 
 
+# -- Orca (runs in the system Python) ------------------------------------------------------------
+
+ORCA = "/usr/bin/orca"
+SILENT_SPEECHD = '''"""A silent speech-dispatcher for Orca: nothing blocks, nothing sounds."""
+class _Names:
+    def __getattr__(self, name):
+        return name
+PunctuationMode = CallbackType = Priority = DataMode = _Names()
+class SSIPCommunicationError(Exception):
+    pass
+class SSIPCommandError(Exception):
+    pass
+class SSIPClient:
+    def __init__(self, *args, **kwargs):
+        pass
+    def list_output_modules(self):
+        return ["dummy"]
+    def list_synthesis_voices(self, *args, **kwargs):
+        return []
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+'''
+_SPOKEN = re.compile(r" - SPEECH OUTPUT: (?P<said>'.*')\s*\{")
+
+
+def _start_orca(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Path]:
+    """Orca with its speech going nowhere, logging everything; returns it and its log."""
+    if not Path(ORCA).exists():
+        sys.exit("orca is missing: apt-get install orca")
+    stub = folder / "silent" / "speechd"
+    stub.mkdir(parents=True)
+    (stub / "__init__.py").write_text(SILENT_SPEECHD, encoding="utf-8")
+    log = folder / "orca.log"
+    orca = subprocess.Popen(
+        [SYSTEM_PYTHON, ORCA, "--replace", "--disable=braille", "--disable=braille-monitor",
+         f"--debug-file={log}"], env={**env, "PYTHONPATH": str(stub.parent)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(5)  # Orca's log is written out when it stops, so there is nothing to watch
+    return orca, log
+
+
+def heard(orca: subprocess.Popen[bytes], log: Path) -> str:
+    """Stop Orca (its log is complete then) and say what it said, after "Screen reader on"."""
+    orca.terminate()
+    try:
+        orca.wait(10)
+    except subprocess.TimeoutExpired:
+        orca.kill()
+    said = [ast.literal_eval(match["said"]) for match in
+            _SPOKEN.finditer(log.read_text(encoding="utf-8", errors="replace"))]
+    said = [line.strip() for line in said[1:]]  # [0] is "Screen reader on."
+    if said and said[-1] == "Screen reader off.":  # we stopped it
+        said.pop()
+    return "\n".join(f"Orca: {line}" for line in said)
+
+
 # -- the launcher (runs in the app's Python) ---------------------------------------------------
 
 def _wait_for_socket(display: str) -> None:
@@ -157,20 +223,18 @@ def run(args: argparse.Namespace) -> str:
                    str(_profile(Path(folder), accept=not args.disclaimer))]
         if args.article:
             command += ["--open", args.article]
-        app = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-        started.append(app)
         try:
+            orca, log = _start_orca(Path(folder), env) if args.orca else (None, None)
+            if orca is not None:
+                started.append(orca)
+            app = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+            started.append(app)
             name = "Health Guide"
             _settle(env, app.pid)
-            for key in args.keys:
-                subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
-            if args.typed:
-                subprocess.run(["xdotool", "type", "--delay", "60", args.typed], env=env,
-                               check=True)
-                time.sleep(0.6)  # the search's pause before it counts every article
-            for key in args.then:
-                subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
-            time.sleep(0.8)  # let the app react to the last key before reading its state
+            _press(args, env, pause=0.5 if log else 0.0)  # Orca speaks after each key
+            time.sleep(1.5 if log else 0.8)  # let the app react to the last key
+            if orca is not None and log is not None:
+                return heard(orca, log)
             return subprocess.run(
                 [SYSTEM_PYTHON, __file__, "--dump-only", "--app-name", name,
                  *(["--text"] if args.text else [])],
@@ -184,6 +248,19 @@ def run(args: argparse.Namespace) -> str:
                     process.kill()
             if "DBUS_SESSION_BUS_PID" in env:
                 os.kill(int(env["DBUS_SESSION_BUS_PID"]), signal.SIGTERM)
+
+
+def _press(args: argparse.Namespace, env: dict[str, str], pause: float) -> None:
+    """The keys, the text to type, then the keys after it, as real key events."""
+    for key in args.keys:
+        subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
+        time.sleep(pause)
+    if args.typed:
+        subprocess.run(["xdotool", "type", "--delay", "60", args.typed], env=env, check=True)
+        time.sleep(0.6)  # the search's pause before it counts every article
+    for key in args.then:
+        subprocess.run(["xdotool", "key", "--delay", "120", key], env=env, check=True)
+        time.sleep(pause)
 
 
 def _settle(env: dict[str, str], pid: int) -> None:
