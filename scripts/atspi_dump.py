@@ -22,7 +22,6 @@ Writes nothing outside a temporary folder.
 from __future__ import annotations
 
 import argparse
-import ast
 import os
 import re
 import shutil
@@ -138,7 +137,7 @@ class SSIPClient:
     def __getattr__(self, name):
         return lambda *args, **kwargs: None
 '''
-_SPOKEN = re.compile(r" - SPEECH OUTPUT: (?P<said>'.*')\s*\{")
+_SPOKEN = re.compile(r" - SPEECH OUTPUT: '(?P<said>.*?)'\s*\{'established'", re.DOTALL)
 
 
 def _start_orca(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Path]:
@@ -164,9 +163,10 @@ def heard(orca: subprocess.Popen[bytes], log: Path) -> str:
         orca.wait(10)
     except subprocess.TimeoutExpired:
         orca.kill()
-    said = [ast.literal_eval(match["said"]) for match in
-            _SPOKEN.finditer(log.read_text(encoding="utf-8", errors="replace"))]
-    said = [line.strip() for line in said[1:]]  # [0] is "Screen reader on."
+    said = [" ".join(match["said"].split()) if "\n" not in match["said"] else
+            "\n      ".join(line.strip() for line in match["said"].splitlines())
+            for match in _SPOKEN.finditer(log.read_text(encoding="utf-8", errors="replace"))]
+    said = said[1:]  # [0] is "Screen reader on."
     if said and said[-1] == "Screen reader off.":  # we stopped it
         said.pop()
     return "\n".join(f"Orca: {line}" for line in said)
