@@ -263,6 +263,11 @@ class NavTree(QTreeView):
         event = QAccessibleStateChangeEvent(self, changed)
         event.setChild(tree.indexOfChild(item))
         QAccessible.updateAccessibility(event)  # so "expanded" or "collapsed" is said
+        if index == self.currentIndex():
+            # the reset above (and Qt's own, after a section opens) left Orca 43 following an
+            # item that no longer exists, so it said nothing; the focus again on the row, once
+            # Qt is done, makes it say "Treatments collapsed. Section, level 1, 4 of 8"
+            QTimer.singleShot(0, self, self._tell_current_item)
 
     def _accessible_tree(self) -> QAccessibleInterface | None:
         """The tree's accessible interface, only while assistive technology is listening."""
