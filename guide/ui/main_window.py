@@ -239,14 +239,14 @@ class MainWindow(QMainWindow):
     def _show(self, location: str, fragment: str) -> None:
         self.companion.leave_page()  # keeps the reader's place in the page shown until now
         article = self.pack.article(location)
+        generated = {FACTS_PAGE: "Quick facts", CONTACT_PAGE: "Contact and about"}
+        title = article.title if article else generated.get(location, "Page not found")
+        self.article_view.set_page_title(title)  # first: the new page's caret says its title
         self.article_view.show_page(self.pages.html(location) + self.companion.page_end(location),
                                     fragment)
         self.nav_tree.select_article(location)
         self.facts_panel.show_article(article)
-        generated = {FACTS_PAGE: "Quick facts", CONTACT_PAGE: "Contact and about"}
-        title = article.title if article else generated.get(location, "Page not found")
         self.setWindowTitle(f"{title} \u2013 {self.pack.edition.app_name}")
-        self.article_view.set_page_title(title)
         self.commands.take_home.setEnabled(article is not None)
         if not self.find_bar.isHidden():
             self.find_bar.refresh()

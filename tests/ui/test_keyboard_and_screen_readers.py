@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette
 from PySide6.QtTest import QTest
@@ -223,3 +224,26 @@ def test_the_window_is_named_after_the_article_read(launch: Callable[..., MainWi
     window.open_location("welcome")
     name = QAccessible.queryAccessibleInterface(window).text(QAccessible.Text.Name)
     assert name.startswith("Welcome to this guide")
+
+
+def test_a_new_page_is_named_by_its_own_title(launch: Callable[..., MainWindow],
+                                              bundled_pack: Pack,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # Orca said "Tramadol for chronic pain" and then "Glossary" after Enter on a glossary word
+    window = launch(bundled_pack, None, "medicines/tramadol")
+    view = window.article_view
+    view.setFocus()
+    view.focusNextPrevChild(True)  # Tab: the keyboard is on a link when Enter follows it
+    assert view.accessibleDescription().startswith("Link")
+    said: list[str] = []
+    describe = view.setAccessibleDescription
+
+    def record(text: str) -> None:
+        said.append(text)
+        describe(text)
+
+    monkeypatch.setattr(view, "setAccessibleDescription", record)
+    window.open_location("glossary")
+    assert said
+    assert "Tramadol for chronic pain" not in said
+    assert view.accessibleDescription() == "Glossary"
