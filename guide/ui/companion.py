@@ -29,6 +29,7 @@ from guide.questions import (
     page_end_html,
     suggested_questions,
 )
+from guide.ui.announce import announce
 from guide.ui.article_bar import ArticleBar
 from guide.ui.article_view import ArticleView
 from guide.ui.clear_data import ClearDataDialog
@@ -181,8 +182,12 @@ class Companion(QObject):
     # -- saved and recent -----------------------------------------------------------------------
 
     def _on_save_toggled(self, saved: bool) -> None:
-        if self._pack.article(self._location) is not None:
+        article = self._pack.article(self._location)
+        if article is not None:
             self._profile.set_saved(self._location, saved)
+            # Ctrl+D changes a star the keyboard is not on: say what happened
+            announce(self._window, f"Saved: {article.title}" if saved
+                     else f"Taken off your saved articles: {article.title}")
         self._show_saved_state()
 
     def show_reading_list(self, tab: int) -> ReadingListDialog:

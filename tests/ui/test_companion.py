@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QKeySequence,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -75,7 +80,16 @@ def open_dialog(kind: type[QDialog], window: MainWindow) -> QDialog:
 
 
 def test_ctrl_d_and_the_star_save_and_unsave_the_article(qtbot: QtBot, launch: Launcher,
-                                                         pack: Pack) -> None:
+                                                         pack: Pack,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []  # what a screen reader is told: the star is not where the keyboard is
+
+    def update(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
     profile = Profile(MemoryBackend())
     window = active(qtbot, launch(pack, profile, open_article="treatments/alpha"))
     star = window.article_bar.findChild(QWidget, "saveArticleButton")
@@ -85,8 +99,10 @@ def test_ctrl_d_and_the_star_save_and_unsave_the_article(qtbot: QtBot, launch: L
     assert profile.saved_articles() == ("treatments/alpha",)
     assert window.commands.save_article.isChecked()
     assert "\u2605 Saved" in window.commands.save_article.iconText()
+    assert said[-1] == "Saved: Alpha treatment"
     QTest.mouseClick(star, Qt.MouseButton.LeftButton)
     assert profile.saved_articles() == ()
+    assert said[-1] == "Taken off your saved articles: Alpha treatment"
     assert "\u2606 Save" in window.commands.save_article.iconText()
     window.open_location("living/pacing")
     press(window.article_view, "Ctrl+D")
