@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from typing import Final, Literal
 
 import nh3
@@ -80,6 +80,14 @@ def sanitise(html: str) -> str:
         "</span>",
         cleaned,
     )
+
+
+_TAG: Final = re.compile(r"<[^>]+>")
+
+
+def html_to_text(html: str) -> str:
+    """``html`` without its tags, and with ``&#x27;`` and the like back as the characters."""
+    return unescape(_TAG.sub("", html))
 
 
 def keeps_address(href: str) -> bool:

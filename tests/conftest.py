@@ -124,6 +124,26 @@ def bundled_pack() -> Pack:
 
 
 @pytest.fixture
+def locked(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Make reading files of one name fail, as a file locked by another program does.
+
+    ``locked("settings.json")`` or ``locked("guide.yml", "Permission denied")``;
+    ``monkeypatch.undo()`` unlocks them.
+    """
+    real_read = Path.read_bytes
+
+    def lock(name: str, reason: str = "The file is locked") -> None:
+        def read_bytes(path: Path) -> bytes:
+            if path.name == name:
+                raise PermissionError(13, reason)
+            return real_read(path)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+    return lock
+
+
+@pytest.fixture
 def unreadable(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
     """Make folders unreadable, as ``chmod 000`` would for anyone but root.
 

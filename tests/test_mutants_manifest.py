@@ -124,21 +124,14 @@ def test_an_unusable_icon_is_none(make_pack: Callable[..., Path], name: str) -> 
     assert load_pack(make_pack({"guide.yml": manifest})).edition.icon == ""
 
 
-def test_a_manifest_that_cannot_be_read_is_named(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_manifest_that_cannot_be_read_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: Callable[..., None]) -> None:
     (tmp_path / "guide.yml").write_bytes(b"title: \xff\xfe\n")
     with pytest.raises(PackError) as failed:
         load_pack(tmp_path)
     assert str(failed.value) == (f"{tmp_path / 'guide.yml'}:1: not valid UTF-8 text (byte 7); "
                                  "save the file as UTF-8")
-    read_bytes = Path.read_bytes
-
-    def locked(path: Path) -> bytes:
-        if path.name == "guide.yml":
-            raise PermissionError(13, "Permission denied")
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    locked("guide.yml", "Permission denied")
     with pytest.raises(PackError) as failed:
         load_pack(tmp_path)
     assert str(failed.value) == f"{tmp_path / 'guide.yml'}: cannot read file: Permission denied"

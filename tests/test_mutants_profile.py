@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -86,17 +87,10 @@ def test_a_damaged_file_is_kept_under_a_dated_name_the_reader_is_told(tmp_path: 
 
 
 def test_settings_unreadable_at_start_are_never_overwritten_later(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: Callable[..., None]) -> None:
     Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
     good = (tmp_path / "settings.json").read_bytes()
-    real_read = Path.read_bytes
-
-    def locked(path: Path) -> bytes:
-        if path.name == "settings.json":
-            raise PermissionError(13, "The file is locked")
-        return real_read(path)
-
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    locked("settings.json")
     profile = Profile(JsonFileBackend(tmp_path))
     assert profile.take_notice() == (
         "Your saved settings could not be read (The file is locked); the guide started with "
@@ -198,18 +192,11 @@ def test_an_error_without_a_system_reason_is_still_explained(
 
 
 def test_settings_that_become_unreadable_while_running_are_left_alone(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: Callable[..., None]) -> None:
     profile = Profile(JsonFileBackend(tmp_path))
     profile.set_text_scale(150)
     good = (tmp_path / "settings.json").read_bytes()
-    real_read = Path.read_bytes
-
-    def locked(path: Path) -> bytes:
-        if path.name == "settings.json":
-            raise PermissionError(13, "The file is locked")
-        return real_read(path)
-
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    locked("settings.json")
     profile.set_text_scale(90)
     assert profile.take_notice() == (
         f"The guide cannot read your settings in {tmp_path} (The file is locked); your "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -105,19 +106,12 @@ def test_failed_write_keeps_previous_good_file(tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"], "temp file cleaned up"
 
 
-def test_a_read_error_never_overwrites_the_real_settings(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_error_never_overwrites_the_real_settings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: Callable[..., None]) -> None:
     Profile(JsonFileBackend(tmp_path)).set_accepted_disclaimer("1")
     Profile(JsonFileBackend(tmp_path)).set_text_scale(150)
     good = (tmp_path / "settings.json").read_bytes()
-    real_read = Path.read_bytes
-
-    def locked(path: Path) -> bytes:
-        if path.name == "settings.json":
-            raise PermissionError(13, "The file is locked")
-        return real_read(path)
-
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    locked("settings.json")
     profile = Profile(JsonFileBackend(tmp_path))  # a temporary error, e.g. a locked file
     assert profile.accepted_disclaimer() == ""
     assert "could not be read (The file is locked)" in profile.take_notice()

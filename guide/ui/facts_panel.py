@@ -6,8 +6,8 @@ import zlib
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from guide.glossary import Term
 from guide.model import Article, Fact, Pack, contents_headings
 from guide.ui.link_button import LinkButton
-from guide.ui.theme import heading_font, paint_as_panel
+from guide.ui.theme import draw_focus_ring, heading_font, paint_as_panel
 
 OUTLINE_LIMIT = 25
 """Headings listed under "On this page" at most: the page's own list has them all, and a
@@ -53,8 +53,8 @@ class _FactLabel(QLabel):
         super().paintEvent(event)
         if self.hasFocus():
             painter = QPainter(self)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            ring = self.palette().color(QPalette.ColorRole.Highlight)
+            draw_focus_ring(painter, self.rect(), ring)
             painter.end()
 
 

@@ -158,10 +158,10 @@ class FindBar(QWidget):
 
     def _show_current(self) -> None:
         selections = []
+        colours = theme.current()  # the match in focus as a selection, the rest tinted
         for number, cursor in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            colours = theme.current()  # the one in focus as a selection, the rest tinted
             if number == self._current:
                 selection.format.setBackground(QColor(colours.selection))
                 selection.format.setForeground(QColor(colours.selection_ink))

@@ -38,15 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui.nav_model import ARTICLE_ID_ROLE, NavModel
-from guide.ui.theme import paint_as_panel
+from guide.ui.theme import FOCUS_RING, draw_focus_ring, paint_as_panel
 from guide.ui.touch import MinRowHeight
 
 EXPAND_ALL_LIMIT = 400
 """Packs with more articles than this start with their sections closed."""
 TARGET = 24
 """The least width and height of anything a reader clicks, in pixels (WCAG 2.2 AA, 2.5.8)."""
-FOCUS_RING = 2
-"""Width of the line drawn round the row that has the keyboard focus, in pixels."""
 
 
 class _WrappedRows(MinRowHeight, QStyledItemDelegate):
@@ -211,13 +209,7 @@ class NavTree(QTreeView):
         else:
             colour = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
             ring = QRect(option.rect)
-        painter.save()
-        for edge in (QRect(ring.left(), ring.top(), ring.width(), FOCUS_RING),
-                     QRect(ring.left(), ring.bottom() - FOCUS_RING + 1, ring.width(), FOCUS_RING),
-                     QRect(ring.left(), ring.top(), FOCUS_RING, ring.height()),
-                     QRect(ring.right() - FOCUS_RING + 1, ring.top(), FOCUS_RING, ring.height())):
-            painter.fillRect(edge, colour)
-        painter.restore()
+        draw_focus_ring(painter, ring, colour)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrap titles again when the tree's width changes."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from html import escape, unescape
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.colours import Colours
+from guide.sanitise import html_to_text
 from guide.search import Hit
 from guide.ui import theme
 
@@ -33,7 +33,6 @@ LINES_PER_RESULT = 5
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
-_TAG = re.compile(r"<[^>]+>")
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -79,12 +78,7 @@ def spoken_text(hit: Hit) -> str:
     where = f", in {hit.section}" if hit.section else ""
     missing = f" Not found: {', '.join(hit.missed)}." if hit.missed else ""
     why = f" {matched_words(hit)}.{missing}" if matched_words(hit) else ""
-    return f"{hit.title}{where}.{why} {plain_text(hit.snippet_html)}".strip()
-
-
-def plain_text(html: str) -> str:
-    """``html`` without its tags, and with ``&#x27;`` and the like back as the characters."""
-    return unescape(_TAG.sub("", html))
+    return f"{hit.title}{where}.{why} {html_to_text(hit.snippet_html)}".strip()
 
 
 def matched_words(hit: Hit) -> str:

@@ -34,6 +34,7 @@ from guide.model import Pack, PackError
 from guide.modes import ModePolicy
 from guide.pages import PageSource
 from guide.profile import MemoryBackend, Profile
+from guide.sanitise import html_to_text
 from guide.search import SearchIndex
 from guide.ui.application import brand_application, ensure_application
 from guide.ui.main_window import MainWindow
@@ -101,7 +102,7 @@ def _check_in_window(pack: Pack, cache: PackCache, report: SelfTestReport) -> No
     pages = PageSource(pack, cache)
     if not pack.disclaimer.version or not pack.disclaimer.text.strip():
         report.problems.append("the disclaimer has no text or no version")
-    elif unescape(re.sub(r"<[^>]+>", "", pages.disclaimer_html())).strip() == "":
+    elif html_to_text(pages.disclaimer_html()).strip() == "":
         report.problems.append("the disclaimer shows no text")
     else:
         report.facts.append(f"disclaimer version {pack.disclaimer.version}")

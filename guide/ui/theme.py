@@ -11,8 +11,8 @@ role (the article's style sheet, search and find highlights) asks :func:`current
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from guide.colours import DEFAULT_ACCENT, THEMES, Colours
@@ -138,6 +138,22 @@ def paint_as_panel(widget: QWidget) -> None:
     widget.setAutoFillBackground(True)
     if isinstance(widget, QAbstractScrollArea):
         widget.viewport().setBackgroundRole(QPalette.ColorRole.AlternateBase)
+
+
+FOCUS_RING = 2
+"""Width of the ring drawn round what has the keyboard focus, in pixels (WCAG 2.4.7)."""
+
+
+def draw_focus_ring(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """A :data:`FOCUS_RING`-wide ring in ``colour``, just inside ``rect``."""
+    width = FOCUS_RING
+    painter.save()
+    for edge in (QRect(rect.left(), rect.top(), rect.width(), width),
+                 QRect(rect.left(), rect.bottom() - width + 1, rect.width(), width),
+                 QRect(rect.left(), rect.top(), width, rect.height()),
+                 QRect(rect.right() - width + 1, rect.top(), width, rect.height())):
+        painter.fillRect(edge, colour)
+    painter.restore()
 
 
 def heading_font(widget: QWidget) -> QFont:  # noqa: ARG001 - kept for the call sites

@@ -66,6 +66,18 @@ def launch(qtbot: QtBot, accept_disclaimer: list[str]) -> Iterator[Launcher]:
         window.close()
 
 
+@pytest.fixture
+def searchable_window(qtbot: QtBot, launch: Launcher, bundled_pack: Pack) -> MainWindow:
+    """The bundled guide, active, with its search index built."""
+    window = launch(bundled_pack)
+    window.start_search_index(None)
+    assert window.wait_for_search_index()
+    qtbot.wait_until(lambda: window.search_panel.index is not None)
+    window.activateWindow()
+    qtbot.wait_until(window.isActiveWindow)
+    return window
+
+
 @pytest.fixture(autouse=True)
 def _desktop_colours_after_each_test() -> Iterator[None]:
     """A test that picks a theme does not leave it to the next one."""

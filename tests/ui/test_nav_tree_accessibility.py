@@ -32,8 +32,9 @@ from guide.model import Pack
 from guide.ui import theme
 from guide.ui.main_window import MainWindow
 from guide.ui.nav_model import NavModel
-from guide.ui.nav_tree import FOCUS_RING, TARGET, NavTree
+from guide.ui.nav_tree import TARGET, NavTree
 from guide.ui.text_size import NORMAL, apply_text_scale
+from guide.ui.theme import FOCUS_RING
 
 Told = list[tuple[QAccessible.Event, str]]
 

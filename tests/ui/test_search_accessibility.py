@@ -28,7 +28,6 @@ from guide.ui.main_window import MainWindow
 from guide.ui.search_box import CLEAR_BUTTON_SIZE, INSTRUCTIONS
 from guide.ui.search_panel import SearchPanel
 from guide.ui.search_results import SearchResultsModel
-from tests.ui.conftest import Launcher
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
@@ -98,14 +97,8 @@ def said_by(heard: list[Heard], widget: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, launch: Launcher, bundled_pack: Pack) -> MainWindow:
-    window = launch(bundled_pack)
-    window.start_search_index(None)
-    assert window.wait_for_search_index()
-    qtbot.wait_until(lambda: window.search_panel.index is not None)
-    window.activateWindow()
-    qtbot.wait_until(window.isActiveWindow)
-    return window
+def window(searchable_window: MainWindow) -> MainWindow:
+    return searchable_window
 
 
 def type_query(window: MainWindow, qtbot: QtBot, text: str) -> None:

@@ -15,14 +15,8 @@ from tests.ui.conftest import Launcher
 
 
 @pytest.fixture
-def window(qtbot: QtBot, launch: Launcher, bundled_pack: Pack) -> MainWindow:
-    window = launch(bundled_pack)
-    window.start_search_index(None)
-    assert window.wait_for_search_index()
-    qtbot.wait_until(lambda: window.search_panel.index is not None)
-    window.activateWindow()
-    qtbot.wait_until(window.isActiveWindow)
-    return window
+def window(searchable_window: MainWindow) -> MainWindow:
+    return searchable_window
 
 
 def type_query(window: MainWindow, text: str, qtbot: QtBot | None = None) -> None:
